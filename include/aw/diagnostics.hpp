@@ -1,0 +1,87 @@
+// Problems found in an article, as data: a stable code, where (JSON Pointer, byte offset,
+// line:column) and a sentence for people. Collected in one pass; nothing is thrown.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace aw {
+
+enum class Severity { Error, Warning };
+
+// Every code the validator can report. docs/errors.md documents each one (a test checks that the
+// table there and this list agree).
+enum class Code {
+  InputTooLarge,      // the JSON text exceeds limits.maxInputBytes
+  JsonSyntax,         // not well-formed JSON (includes invalid UTF-8 and lone surrogates)
+  JsonTooDeep,        // nesting deeper than limits.maxDepth
+  DuplicateKey,       // the same key twice in one object
+  WrongType,          // a value of the wrong JSON type
+  MissingField,       // a required field is absent
+  EmptyValue,         // a required string or array is empty
+  TooLong,            // a string longer than its limit
+  TooMany,            // an array longer than limits.maxItems
+  InvalidSlug,        // an id that is not ^[a-z0-9][a-z0-9-]*$
+  InvalidDate,        // not YYYY-MM-DD (or a date that does not exist)
+  InvalidLanguage,    // lang is not a BCP 47 tag
+  InvalidValue,       // a value outside its allowed set or range
+  UnsafeUrl,          // a URL field outside the scheme allowlist
+  DuplicateId,        // two sections / FAQ items / sources with the same id
+  UnknownSource,      // a citation or "sources" entry naming no source
+  SectionsTooDeep,    // sub-sections nested deeper than 4 levels
+  MarkdownTooNested,  // Markdown containers (lists, quotes) nested deeper than limits.maxMarkdownNesting
+  InvalidOption,      // a render option with a bad value
+  // warnings
+  UnknownField,       // a field the format does not define (x-* and $* are reserved and ignored)
+  UnusedSource,       // a source no one cites or lists
+  MissingAnchor,      // a Markdown link to #id where no section or FAQ item has that id
+  UnsafeMarkdownUrl,  // a Markdown link or image outside the allowlist (rendered as text)
+  RawHtmlDropped,     // raw HTML in Markdown (never rendered)
+  DateOrder,          // updated is before published
+};
+
+std::string_view code_name(Code code);  // "json-syntax", …
+Severity code_severity(Code code);
+const std::vector<Code>& all_codes();
+
+struct Diagnostic {
+  Code code;
+  Severity severity;
+  std::string path;     // JSON Pointer of the value ("" = the whole document)
+  size_t offset = 0;    // UTF-8 byte offset in the JSON text
+  uint32_t line = 1;    // 1-based
+  uint32_t column = 1;  // 1-based, in Unicode code points from the line start
+  std::string message;
+};
+
+// Maps byte offsets to line:column for one JSON text.
+class LineIndex {
+ public:
+  explicit LineIndex(std::string_view text);
+  void locate(size_t offset, uint32_t& line, uint32_t& column) const;
+
+ private:
+  std::string_view text_;
+  std::vector<size_t> line_starts_;
+};
+
+// Collects diagnostics for one JSON text.
+class Diagnostics {
+ public:
+  explicit Diagnostics(std::string_view text) : lines_(text) {}
+  void report(Code code, std::string path, size_t offset, std::string message);
+  bool has_errors() const { return errors_ > 0; }
+  const std::vector<Diagnostic>& all() const { return items_; }
+
+ private:
+  LineIndex lines_;
+  std::vector<Diagnostic> items_;
+  size_t errors_ = 0;
+};
+
+// RFC 6901 escaping of one reference token ("a/b" → "a~1b").
+std::string pointer_token(std::string_view key);
+
+}  // namespace aw

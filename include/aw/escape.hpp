@@ -1,0 +1,32 @@
+// The one escaping module. Every byte of article content that reaches HTML goes through here.
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace aw {
+
+// Text content and double-quoted attribute values: & < > " ' are escaped, NUL becomes U+FFFD.
+void escape_html(std::string& out, std::string_view text);
+
+// A URL for an href/src attribute: unsafe bytes percent-encoded (as cmark's houdini does),
+// then & and ' entity-escaped. Call only with a URL that url_is_safe() accepted.
+void escape_href(std::string& out, std::string_view url);
+
+// A JSON string literal's contents, safe inside <script type="application/ld+json">:
+// besides JSON's own escapes, < > & U+2028 U+2029 become \u escapes so "</script>" can't close it.
+void escape_json_string(std::string& out, std::string_view text);
+
+enum class UrlUse {
+  Link,   // <a href>: http, https, mailto, relative, fragment
+  Image,  // <img src>: same-origin relative paths only (an image is a request the reader makes)
+};
+
+// The URL allowlist. Rejects control characters, backslashes and every scheme but http, https
+// and mailto (links), or anything absolute, scheme-relative or scheme-bearing (images).
+bool url_is_safe(std::string_view url, UrlUse use);
+
+// A stable id fragment from heading text: ASCII letters lowered, digits kept, non-ASCII UTF-8
+// kept, everything else folded into single '-'. May return "" (caller picks a fallback).
+std::string slugify(std::string_view text);
+
+}  // namespace aw

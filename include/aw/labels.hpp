@@ -1,0 +1,60 @@
+// Every word the widget itself writes (not the article's), per language, plus date and list
+// formatting. One table for C++ and the browser shim (which gets its strings through meta.labels).
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace aw {
+
+struct Labels {
+  std::string_view lang;
+  std::string_view updated;             // "Updated"
+  std::string_view reading_time;        // "{n} min read"
+  std::string_view by;                  // "By"
+  std::string_view reviewed_by;         // "Reviewed by"
+  std::string_view published;           // "Published"
+  std::string_view spoiler_warning;     // "Spoiler Warning"
+  std::string_view spoiler_default;     // "This article contains {level} spoilers for {subject}."
+  std::string_view spoiler_default_nosubject;  // "This article contains {level} spoilers."
+  std::string_view level_minor;         // "minor"
+  std::string_view level_major;         // "major"
+  std::string_view reveal_all;          // "Show all spoilers"
+  std::string_view hide_all;            // "Hide spoilers"
+  std::string_view gated_section;       // "This section contains spoilers."
+  std::string_view gated_answer;        // "This answer contains spoilers."
+  std::string_view reveal_one;          // "Reveal"
+  std::string_view quick_answer;        // "Quick Answer"
+  std::string_view contents;            // "Contents"
+  std::string_view drawing_on;          // "Drawing on"
+  std::string_view and_;                // "and"
+  bool serial_comma;                    // "A, B, and C" vs "A, B y C"
+  std::string_view continue_reading;    // "Continue reading"
+  std::string_view open;                // "Open"
+  std::string_view faq;                 // "Frequently Asked"
+  std::string_view sources;             // "Sources"
+  std::string_view source_n;            // "Source {n}"
+  std::string_view back_to_citation;    // "Back to citation {n}"
+  std::string_view close;               // "Close"
+  const char* const* months;            // 12 month names as used in dates
+  std::string_view date_full;           // "{month} {day}, {year}"
+  std::string_view date_month;          // "{month} {year}"
+};
+
+// Labels for a BCP 47 tag: exact primary language match ("es-MX" → es), else English.
+const Labels& labels_for(std::string_view lang);
+std::vector<std::string_view> label_languages();
+
+// "{n}"-style placeholders.
+std::string fill(std::string_view pattern, std::string_view key, std::string_view value);
+
+// "2026-05-18" → "May 18, 2026"; "2026-05" → "May 2026"; "2026" → "2026". Expects a valid date.
+std::string format_date(const Labels& labels, std::string_view iso, bool month_only = false);
+
+// ["A","B","C"] → "A, B, and C" (English) / "A, B y C" (Spanish) …, items already HTML.
+std::string join_list(const Labels& labels, const std::vector<std::string>& items);
+
+// Right-to-left scripts: ar, he, fa, ur, yi, ps, dv, ckb.
+bool is_rtl_language(std::string_view lang);
+
+}  // namespace aw

@@ -1,0 +1,48 @@
+// CommonMark → safe HTML through cmark's parser and this project's own writer (one walk over
+// cmark's enter/exit events, mirroring cmark's html.c byte for byte where nothing differs).
+// What differs, on purpose (docs/commonmark.md lists each spec example it affects):
+//   raw HTML (blocks and inline) is dropped, not even a comment is left;
+//   link URLs outside the allowlist (escape.hpp) render as their text, images as their alt text;
+//   "#id" links to the article's anchors get the instance prefix; external links get rel;
+//   headings get ids (prefix + slug) and, inside an article, shift below the section heading;
+//   "[^source]" in text becomes a numbered citation (never inside code spans or link text).
+#pragma once
+#include <functional>
+#include <set>
+#include <string>
+#include <string_view>
+
+#include "aw/diagnostics.hpp"
+
+namespace aw {
+
+struct MarkdownOptions {
+  std::string_view id_prefix = "aw-";
+  bool allow_remote_images = false;
+  size_t max_nesting = 32;
+  int heading_shift = 0;  // "# x" renders as h(1 + shift), capped at h6
+
+  // Article context; all optional. cite() returns the citation's number and sets ref_id to the
+  // id its <a> gets (without prefix), or returns 0 for an unknown source.
+  std::function<int(std::string_view source, std::string& ref_id)> cite;
+  std::string_view citation_label = "Source {n}";  // accessible name of a citation
+  // The article's anchor ids ("#x" links are checked against it when set).
+  const std::set<std::string>* anchors = nullptr;
+  // Ids already used in the output (heading slugs are made unique against it and added).
+  std::set<std::string>* used_ids = nullptr;
+  // Problems, located by byte index into the Markdown text.
+  std::function<void(Code, size_t index, std::string message)> report;
+};
+
+// Renders `markdown` (UTF-8, may contain NUL) to an HTML fragment, appended to `out`.
+void render_markdown(std::string& out, std::string_view markdown, const MarkdownOptions& options);
+
+// Greatest container nesting (block quotes and list items, counted per line) in `markdown`, and
+// the byte index of the line where it occurs. Linear; used to keep cmark 0.30.2's quadratic
+// nested-list cases out (see docs/SECURITY.md).
+size_t markdown_nesting(std::string_view markdown, size_t* at_index = nullptr);
+
+// Number of words (runs of non-space characters) in Markdown source, for reading time.
+size_t count_words(std::string_view text);
+
+}  // namespace aw

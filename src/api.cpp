@@ -1,0 +1,127 @@
+#include "aw/api.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "aw/json_source.hpp"
+#include "aw/labels.hpp"
+#include "aw/markdown.hpp"
+#include "aw/validate.hpp"
+
+namespace aw {
+
+using nlohmann::json;
+
+ArticleResult render_article_json(std::string_view json_text, const RenderOptions& options, bool want_html) {
+  ArticleResult result;
+  Diagnostics diags(json_text);
+  JsonDocument doc;
+  if (parse_json(json_text, options.limits, doc, diags)) {
+    Article article = validate_article(doc, options.limits, diags);
+    // Rendering runs even when validation found errors: it finds the Markdown problems too, so
+    // the report is complete in one pass.
+    result.rendered = render_article(article, options, json_text, diags);
+    result.id = article.id;
+    result.title = article.title;
+    result.lang = article.lang;
+    result.spoilers = article.spoiler_level == SpoilerLevel::Major ? "major"
+                      : article.spoiler_level == SpoilerLevel::Minor ? "minor" : "none";
+  }
+  result.ok = !diags.has_errors();
+  result.diagnostics = diags.all();
+  if (result.ok && want_html) result.html = std::move(result.rendered.html);
+  result.rendered.html.clear();
+  return result;
+}
+
+RenderOptions parse_render_options(std::string_view options_json, std::vector<Diagnostic>& problems) {
+  RenderOptions o;
+  if (options_json.empty()) return o;
+  auto problem = [&](const std::string& path, std::string message) {
+    problems.push_back(Diagnostic{Code::InvalidOption, Severity::Error, path, 0, 1, 1, std::move(message)});
+  };
+  json j = json::parse(options_json.begin(), options_json.end(), nullptr, false);
+  if (j.is_discarded() || !j.is_object()) {
+    problem("", "Render options must be a JSON object.");
+    return o;
+  }
+  auto flag = [&](const char* key, bool& out) {
+    auto it = j.find(key);
+    if (it == j.end() || it->is_null()) return;
+    if (it->is_boolean()) out = it->get<bool>();
+    else problem(std::string("/") + key, std::string("The option ") + key + " must be true or false.");
+  };
+  if (auto it = j.find("idPrefix"); it != j.end() && !it->is_null()) {
+    if (it->is_string() && is_valid_id_prefix(it->get_ref<const std::string&>())) o.id_prefix = it->get<std::string>();
+    else problem("/idPrefix", "idPrefix must be 1–32 letters, digits, '-' or '_', starting with a letter.");
+  }
+  flag("revealSpoilers", o.reveal_spoilers);
+  flag("allowRemoteImages", o.allow_remote_images);
+  flag("jsonLd", o.json_ld);
+  if (auto it = j.find("limits"); it != j.end() && it->is_object()) {
+    auto limit = [&](const char* key, size_t& out) {
+      auto l = it->find(key);
+      if (l == it->end()) return;
+      if (l->is_number_unsigned() && l->get<unsigned long long>() > 0) out = static_cast<size_t>(l->get<unsigned long long>());
+      else problem(std::string("/limits/") + key, std::string("The limit ") + key + " must be a positive whole number.");
+    };
+    limit("maxInputBytes", o.limits.max_input_bytes);
+    limit("maxDepth", o.limits.max_depth);
+    limit("maxItems", o.limits.max_items);
+    limit("maxTextChars", o.limits.max_text_chars);
+    limit("maxMarkdownBytes", o.limits.max_markdown_bytes);
+    limit("maxMarkdownNesting", o.limits.max_markdown_nesting);
+  }
+  return o;
+}
+
+std::string render_markdown_fragment(std::string_view markdown, const RenderOptions& options) {
+  MarkdownOptions mo;
+  mo.id_prefix = options.id_prefix;
+  mo.allow_remote_images = options.allow_remote_images;
+  mo.max_nesting = options.limits.max_markdown_nesting;
+  std::string html;
+  if (markdown.size() > options.limits.max_markdown_bytes) markdown = markdown.substr(0, options.limits.max_markdown_bytes);
+  render_markdown(html, markdown, mo);
+  return html;
+}
+
+namespace {
+
+json diagnostic_json(const Diagnostic& d) {
+  return json{{"code", code_name(d.code)},
+              {"severity", d.severity == Severity::Error ? "error" : "warning"},
+              {"path", d.path},
+              {"line", d.line},
+              {"column", d.column},
+              {"offset", d.offset},
+              {"message", d.message}};
+}
+
+json labels_json(const Labels& l) {
+  return json{{"revealAll", l.reveal_all}, {"hideAll", l.hide_all}, {"reveal", l.reveal_one},
+              {"close", l.close},          {"sourceN", l.source_n},  {"sources", l.sources}};
+}
+
+}  // namespace
+
+std::string result_report_json(const ArticleResult& r, const RenderOptions& options) {
+  json errors = json::array(), warnings = json::array();
+  for (const Diagnostic& d : r.diagnostics) (d.severity == Severity::Error ? errors : warnings).push_back(diagnostic_json(d));
+  json toc = json::array();
+  for (const TocEntry& e : r.rendered.toc)
+    toc.push_back(json{{"id", e.id}, {"anchor", e.anchor}, {"title", e.title}, {"level", e.level}});
+  json meta = {{"id", r.id},
+               {"title", r.title},
+               {"lang", r.lang},
+               {"dir", r.rendered.dir.empty() ? "ltr" : r.rendered.dir},
+               {"readingMinutes", r.rendered.reading_minutes},
+               {"spoilers", r.spoilers},
+               {"idPrefix", options.id_prefix},
+               {"toc", std::move(toc)},
+               {"labels", labels_json(labels_for(r.lang.empty() ? "en" : r.lang))}};
+  json report = {{"ok", r.ok}, {"errors", std::move(errors)}, {"warnings", std::move(warnings)}, {"meta", std::move(meta)}};
+  // Invalid UTF-8 cannot reach here (the JSON parser rejects it), but never let dump() abort.
+  return report.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+}  // namespace aw

@@ -1,0 +1,96 @@
+#include "aw/diagnostics.hpp"
+
+#include <algorithm>
+
+namespace aw {
+namespace {
+
+struct CodeInfo {
+  Code code;
+  std::string_view name;
+  Severity severity;
+};
+
+constexpr CodeInfo kCodes[] = {
+    {Code::InputTooLarge, "input-too-large", Severity::Error},
+    {Code::JsonSyntax, "json-syntax", Severity::Error},
+    {Code::JsonTooDeep, "json-too-deep", Severity::Error},
+    {Code::DuplicateKey, "duplicate-key", Severity::Error},
+    {Code::WrongType, "wrong-type", Severity::Error},
+    {Code::MissingField, "missing-field", Severity::Error},
+    {Code::EmptyValue, "empty-value", Severity::Error},
+    {Code::TooLong, "too-long", Severity::Error},
+    {Code::TooMany, "too-many", Severity::Error},
+    {Code::InvalidSlug, "invalid-slug", Severity::Error},
+    {Code::InvalidDate, "invalid-date", Severity::Error},
+    {Code::InvalidLanguage, "invalid-language", Severity::Error},
+    {Code::InvalidValue, "invalid-value", Severity::Error},
+    {Code::UnsafeUrl, "unsafe-url", Severity::Error},
+    {Code::DuplicateId, "duplicate-id", Severity::Error},
+    {Code::UnknownSource, "unknown-source", Severity::Error},
+    {Code::SectionsTooDeep, "sections-too-deep", Severity::Error},
+    {Code::MarkdownTooNested, "markdown-too-nested", Severity::Error},
+    {Code::InvalidOption, "invalid-option", Severity::Error},
+    {Code::UnknownField, "unknown-field", Severity::Warning},
+    {Code::UnusedSource, "unused-source", Severity::Warning},
+    {Code::MissingAnchor, "missing-anchor", Severity::Warning},
+    {Code::UnsafeMarkdownUrl, "unsafe-markdown-url", Severity::Warning},
+    {Code::RawHtmlDropped, "raw-html-dropped", Severity::Warning},
+    {Code::DateOrder, "date-order", Severity::Warning},
+};
+
+const CodeInfo& info(Code code) {
+  for (const auto& c : kCodes)
+    if (c.code == code) return c;
+  return kCodes[0];  // unreachable: every enumerator is in the table (tested)
+}
+
+}  // namespace
+
+std::string_view code_name(Code code) { return info(code).name; }
+Severity code_severity(Code code) { return info(code).severity; }
+
+const std::vector<Code>& all_codes() {
+  static const std::vector<Code> codes = [] {
+    std::vector<Code> v;
+    for (const auto& c : kCodes) v.push_back(c.code);
+    return v;
+  }();
+  return codes;
+}
+
+LineIndex::LineIndex(std::string_view text) : text_(text) {
+  line_starts_.push_back(0);
+  for (size_t i = 0; i < text.size(); ++i)
+    if (text[i] == '\n') line_starts_.push_back(i + 1);
+}
+
+void LineIndex::locate(size_t offset, uint32_t& line, uint32_t& column) const {
+  offset = std::min(offset, text_.size());
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  size_t index = static_cast<size_t>(it - line_starts_.begin()) - 1;
+  line = static_cast<uint32_t>(index + 1);
+  uint32_t col = 1;
+  for (size_t i = line_starts_[index]; i < offset; ++i)
+    if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++col;  // count code points
+  column = col;
+}
+
+void Diagnostics::report(Code code, std::string path, size_t offset, std::string message) {
+  Diagnostic d{code, code_severity(code), std::move(path), offset, 1, 1, std::move(message)};
+  lines_.locate(offset, d.line, d.column);
+  if (d.severity == Severity::Error) ++errors_;
+  items_.push_back(std::move(d));
+}
+
+std::string pointer_token(std::string_view key) {
+  std::string out;
+  for (char c : key) {
+    if (c == '~') out += "~0";
+    else if (c == '/') out += "~1";
+    else out += c;
+  }
+  return out;
+}
+
+}  // namespace aw

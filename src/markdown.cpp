@@ -1,0 +1,395 @@
+#include "aw/markdown.hpp"
+
+#include <cmark.h>
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "aw/escape.hpp"
+#include "aw/labels.hpp"
+
+namespace aw {
+namespace {
+
+// cmark's html.c cr(): a newline unless the output already ends with one.
+void cr(std::string& out) {
+  if (!out.empty() && out.back() != '\n') out += '\n';
+}
+
+std::string_view literal(cmark_node* node) {
+  const char* s = cmark_node_get_literal(node);
+  return s ? std::string_view(s) : std::string_view();
+}
+
+// Plain text of a node's inline content (heading slugs).
+std::string plain_text(cmark_node* node) {
+  std::string text;
+  cmark_iter* iter = cmark_iter_new(node);
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+    cmark_node* cur = cmark_iter_get_node(iter);
+    if (ev != CMARK_EVENT_ENTER) continue;
+    switch (cmark_node_get_type(cur)) {
+      case CMARK_NODE_TEXT:
+      case CMARK_NODE_CODE: text += literal(cur); break;
+      case CMARK_NODE_SOFTBREAK:
+      case CMARK_NODE_LINEBREAK: text += ' '; break;
+      default: break;
+    }
+  }
+  cmark_iter_free(iter);
+  return text;
+}
+
+bool is_footnote_id_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+}
+
+class Writer {
+ public:
+  Writer(std::string& out, std::string_view source, const MarkdownOptions& o) : out_(out), source_(source), o_(o) {}
+
+  void run(cmark_node* root) {
+    cmark_iter* iter = cmark_iter_new(root);
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) node(cmark_iter_get_node(iter), ev == CMARK_EVENT_ENTER);
+    cmark_iter_free(iter);
+  }
+
+ private:
+  void report(Code code, size_t index, std::string message) {
+    if (o_.report) o_.report(code, index, std::move(message));
+  }
+
+  size_t find_in_source(std::string_view needle) {
+    size_t& from = search_from_[std::string(needle)];
+    size_t at = source_.find(needle, from);
+    if (at == std::string_view::npos) at = source_.find(needle);
+    if (at == std::string_view::npos) return 0;
+    from = at + 1;
+    return at;
+  }
+
+  void node(cmark_node* n, bool entering) {
+    if (plain_ == n) {  // back at the image whose alt text we were writing
+      plain_ = nullptr;
+    } else if (plain_) {
+      switch (cmark_node_get_type(n)) {
+        case CMARK_NODE_TEXT:
+        case CMARK_NODE_CODE: escape_html(out_, literal(n)); break;
+        case CMARK_NODE_LINEBREAK:
+        case CMARK_NODE_SOFTBREAK: out_ += ' '; break;
+        default: break;
+      }
+      return;
+    }
+
+    switch (cmark_node_get_type(n)) {
+      case CMARK_NODE_DOCUMENT: break;
+      case CMARK_NODE_BLOCK_QUOTE:
+        cr(out_);
+        out_ += entering ? "<blockquote>\n" : "</blockquote>\n";
+        break;
+      case CMARK_NODE_LIST:
+        if (entering) {
+          cr(out_);
+          int start = cmark_node_get_list_start(n);
+          if (cmark_node_get_list_type(n) == CMARK_BULLET_LIST) out_ += "<ul>\n";
+          else if (start == 1) out_ += "<ol>\n";
+          else out_ += "<ol start=\"" + std::to_string(start) + "\">\n";
+        } else {
+          out_ += cmark_node_get_list_type(n) == CMARK_BULLET_LIST ? "</ul>\n" : "</ol>\n";
+        }
+        break;
+      case CMARK_NODE_ITEM:
+        if (entering) {
+          cr(out_);
+          out_ += "<li>";
+        } else {
+          out_ += "</li>\n";
+        }
+        break;
+      case CMARK_NODE_HEADING: heading(n, entering); break;
+      case CMARK_NODE_CODE_BLOCK: {
+        cr(out_);
+        const char* info = cmark_node_get_fence_info(n);
+        std::string_view lang = info ? std::string_view(info) : std::string_view();
+        lang = lang.substr(0, lang.find_first_of(" \t\n\r\f\v"));
+        if (lang.empty()) {
+          out_ += "<pre><code>";
+        } else {
+          out_ += "<pre><code class=\"language-";
+          escape_html(out_, lang);
+          out_ += "\">";
+        }
+        escape_html(out_, literal(n));
+        out_ += "</code></pre>\n";
+        break;
+      }
+      case CMARK_NODE_HTML_BLOCK:
+      case CMARK_NODE_HTML_INLINE:
+        if (!raw_html_reported_) {
+          raw_html_reported_ = true;
+          std::string_view raw = literal(n);
+          report(Code::RawHtmlDropped, find_in_source(raw.substr(0, raw.find('\n'))),
+                 "Raw HTML in Markdown is never rendered; it was left out.");
+        }
+        break;
+      case CMARK_NODE_CUSTOM_BLOCK:
+      case CMARK_NODE_CUSTOM_INLINE: break;  // never produced by the parser; never emitted raw
+      case CMARK_NODE_THEMATIC_BREAK:
+        cr(out_);
+        out_ += "<hr />\n";
+        break;
+      case CMARK_NODE_PARAGRAPH: {
+        cmark_node* grandparent = cmark_node_parent(cmark_node_parent(n));
+        bool tight = grandparent && cmark_node_get_type(grandparent) == CMARK_NODE_LIST && cmark_node_get_list_tight(grandparent);
+        if (!tight) {
+          if (entering) {
+            cr(out_);
+            out_ += "<p>";
+          } else {
+            out_ += "</p>\n";
+          }
+        }
+        break;
+      }
+      case CMARK_NODE_TEXT: text(literal(n)); break;
+      case CMARK_NODE_LINEBREAK: out_ += "<br />\n"; break;
+      case CMARK_NODE_SOFTBREAK: out_ += '\n'; break;
+      case CMARK_NODE_CODE:
+        out_ += "<code>";
+        escape_html(out_, literal(n));
+        out_ += "</code>";
+        break;
+      case CMARK_NODE_STRONG: out_ += entering ? "<strong>" : "</strong>"; break;
+      case CMARK_NODE_EMPH: out_ += entering ? "<em>" : "</em>"; break;
+      case CMARK_NODE_LINK: link(n, entering); break;
+      case CMARK_NODE_IMAGE: image(n, entering); break;
+      default: break;
+    }
+  }
+
+  void heading(cmark_node* n, bool entering) {
+    int level = cmark_node_get_heading_level(n) + o_.heading_shift;
+    if (level > 6) level = 6;
+    std::string tag = "h" + std::to_string(level);
+    if (!entering) {
+      out_ += "</" + tag + ">\n";
+      return;
+    }
+    cr(out_);
+    std::string slug = slugify(plain_text(n));
+    if (slug.empty()) slug = "heading";
+    if (o_.used_ids) {
+      std::string base = slug;
+      for (int k = 2; o_.used_ids->count(slug) || (o_.anchors && o_.anchors->count(slug)); ++k)
+        slug = base + "-" + std::to_string(k);
+      o_.used_ids->insert(slug);
+    }
+    out_ += "<" + tag + " id=\"";
+    escape_html(out_, o_.id_prefix);
+    escape_html(out_, slug);
+    out_ += "\">";
+  }
+
+  void link(cmark_node* n, bool entering) {
+    if (!entering) {
+      if (link_open_.back()) out_ += "</a>";
+      link_open_.pop_back();
+      --in_link_;
+      return;
+    }
+    ++in_link_;
+    std::string_view url = cmark_node_get_url(n) ? cmark_node_get_url(n) : "";
+    std::string_view title = cmark_node_get_title(n) ? cmark_node_get_title(n) : "";
+    if (!url.empty() && url[0] == '#' && o_.anchors) {
+      std::string anchor(url.substr(1));
+      bool known = o_.anchors->count(anchor) > 0;
+      if (!known) {
+        report(Code::MissingAnchor, find_in_source("#" + anchor),
+               "The link to \"#" + anchor + "\" names no section or FAQ item of this article.");
+      }
+      out_ += "<a href=\"#";
+      if (known) escape_html(out_, o_.id_prefix);
+      escape_href(out_, anchor);
+    } else if (url_is_safe(url, UrlUse::Link)) {
+      out_ += "<a href=\"";
+      escape_href(out_, url);
+    } else {
+      report(Code::UnsafeMarkdownUrl, find_in_source(url.substr(0, 40)),
+             "This link's URL is not allowed (only http, https, mailto and relative URLs are); its text is shown without the link.");
+      link_open_.push_back(false);
+      return;
+    }
+    if (!title.empty()) {
+      out_ += "\" title=\"";
+      escape_html(out_, title);
+    }
+    bool external = url.rfind("http:", 0) == 0 || url.rfind("https:", 0) == 0 || url.rfind("HTTP", 0) == 0 || url.rfind("//", 0) == 0;
+    out_ += external ? "\" rel=\"noopener noreferrer\">" : "\">";
+    link_open_.push_back(true);
+  }
+
+  void image(cmark_node* n, bool entering) {
+    std::string_view url = cmark_node_get_url(n) ? cmark_node_get_url(n) : "";
+    if (entering) {
+      bool remote_ok = o_.allow_remote_images && url_is_safe(url, UrlUse::Link) && url.rfind("mailto:", 0) != 0;
+      if (!url_is_safe(url, UrlUse::Image) && !remote_ok) {
+        report(Code::UnsafeMarkdownUrl, find_in_source(url.substr(0, 40)),
+               "Images may only come from this site (relative URLs); its description is shown instead.");
+        image_dropped_ = true;
+        plain_ = n;  // its alt text is written as ordinary text
+        return;
+      }
+      out_ += "<img src=\"";
+      escape_href(out_, url);
+      out_ += "\" alt=\"";
+      plain_ = n;
+    } else {
+      if (image_dropped_) {
+        image_dropped_ = false;
+        return;
+      }
+      const char* title = cmark_node_get_title(n);
+      if (title && *title) {
+        out_ += "\" title=\"";
+        escape_html(out_, title);
+      }
+      out_ += "\" />";
+    }
+  }
+
+  // Text, with "[^id]" footnote references turned into citations.
+  void text(std::string_view s) {
+    if (!o_.cite) {
+      escape_html(out_, s);
+      return;
+    }
+    size_t i = 0;
+    while (i < s.size()) {
+      size_t at = s.find("[^", i);
+      if (at == std::string_view::npos) break;
+      size_t end = at + 2;
+      while (end < s.size() && is_footnote_id_char(s[end])) ++end;
+      if (end == at + 2 || end >= s.size() || s[end] != ']') {
+        escape_html(out_, s.substr(i, at + 2 - i));
+        i = at + 2;
+        continue;
+      }
+      escape_html(out_, s.substr(i, at - i));
+      std::string_view id = s.substr(at + 2, end - at - 2);
+      size_t where = find_in_source(s.substr(at, end + 1 - at));
+      std::string ref_id;
+      int number = o_.cite(id, ref_id);
+      if (number == 0) {
+        report(Code::UnknownSource, where, "The citation [^" + std::string(id) + "] names no source in \"sources\".");
+        escape_html(out_, s.substr(at, end + 1 - at));
+      } else if (in_link_) {  // no link inside a link: the number alone
+        out_ += "<sup class=\"aw-cite\">" + std::to_string(number) + "</sup>";
+      } else {
+        out_ += "<sup class=\"aw-cite\"><a class=\"aw-cite-ref\" id=\"";
+        escape_html(out_, o_.id_prefix);
+        escape_html(out_, ref_id);
+        out_ += "\" href=\"#";
+        escape_html(out_, o_.id_prefix);
+        out_ += "_fn_";
+        escape_html(out_, id);
+        out_ += "\" data-aw-source=\"";
+        escape_html(out_, id);
+        out_ += "\" aria-label=\"";
+        escape_html(out_, fill(o_.citation_label, "n", std::to_string(number)));
+        out_ += "\">" + std::to_string(number) + "</a></sup>";
+      }
+      i = end + 1;
+    }
+    escape_html(out_, s.substr(i));
+  }
+
+  std::string& out_;
+  std::string_view source_;
+  const MarkdownOptions& o_;
+  cmark_node* plain_ = nullptr;
+  bool image_dropped_ = false;
+  bool raw_html_reported_ = false;
+  int in_link_ = 0;
+  std::vector<bool> link_open_;
+  std::unordered_map<std::string, size_t> search_from_;
+};
+
+}  // namespace
+
+size_t markdown_nesting(std::string_view md, size_t* at_index) {
+  size_t deepest = 0;
+  size_t i = 0;
+  while (i < md.size()) {
+    size_t line_start = i;
+    size_t indent = 0;
+    while (i < md.size() && (md[i] == ' ' || md[i] == '\t')) indent += md[i++] == '\t' ? 4 : 1;
+    size_t markers = 0;
+    for (;;) {
+      while (i < md.size() && (md[i] == ' ' || md[i] == '\t')) ++i;
+      if (i >= md.size()) break;
+      char c = md[i];
+      if (c == '>') {
+        ++markers;
+        ++i;
+      } else if ((c == '-' || c == '+' || c == '*') && i + 1 < md.size() && (md[i + 1] == ' ' || md[i + 1] == '\t')) {
+        ++markers;
+        i += 2;
+      } else if (c >= '0' && c <= '9') {
+        size_t j = i;
+        while (j < md.size() && j - i < 9 && md[j] >= '0' && md[j] <= '9') ++j;
+        if (j + 1 < md.size() && (md[j] == '.' || md[j] == ')') && (md[j + 1] == ' ' || md[j + 1] == '\t')) {
+          ++markers;
+          i = j + 2;
+        } else {
+          break;
+        }
+      } else {
+        break;
+      }
+    }
+    size_t depth = markers ? markers + indent / 2 : 0;
+    if (depth > deepest) {
+      deepest = depth;
+      if (at_index) *at_index = line_start;
+    }
+    while (i < md.size() && md[i] != '\n') ++i;
+    ++i;
+  }
+  return deepest;
+}
+
+size_t count_words(std::string_view text) {
+  size_t words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+void render_markdown(std::string& out, std::string_view markdown, const MarkdownOptions& options) {
+  size_t where = 0;
+  if (markdown_nesting(markdown, &where) > options.max_nesting) {
+    if (options.report)
+      options.report(Code::MarkdownTooNested, where,
+                     "Lists or block quotes nest more than " + std::to_string(options.max_nesting) +
+                         " levels deep here (limit: maxMarkdownNesting).");
+    out += "<p>";
+    escape_html(out, markdown);
+    out += "</p>\n";
+    return;
+  }
+  cmark_node* doc = cmark_parse_document(markdown.data(), markdown.size(), CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8);
+  if (!doc) return;  // out of memory inside cmark
+  cmark_consolidate_text_nodes(doc);
+  Writer(out, markdown, options).run(doc);
+  cmark_node_free(doc);
+}
+
+}  // namespace aw

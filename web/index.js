@@ -1,0 +1,94 @@
+// article-widget's public JavaScript API, for browsers and Node (ES module, no dependencies).
+//
+//   const w = await loadWidget();          // once, async: fetches and instantiates the wasm
+//   w.render(jsonText, options)            // → { ok, html, errors, warnings, meta }   (sync)
+//   w.validate(jsonText, options)          // → { ok, errors, warnings, meta }          (sync)
+//   w.renderMarkdown(markdown, options)    // → HTML string                             (sync)
+//
+// All parsing, validation and rendering happen in C++ (src/); this file only moves bytes across
+// the wasm boundary. Errors are data: nothing here throws for bad article input.
+
+const WASM_FILE = 'article-widget-core.wasm';
+const isNode = typeof process === 'object' && typeof process.versions?.node === 'string' && typeof window === 'undefined';
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** Loads the wasm module. Options: { wasmUrl?: string|URL, wasmBinary?: ArrayBuffer|Uint8Array } */
+export async function loadWidget(options = {}) {
+  const { default: createCore } = await import('./dist/article-widget-core.mjs');
+  const wasmUrl = String(options.wasmUrl ?? new URL(`./dist/${WASM_FILE}`, import.meta.url));
+  const moduleArgs = {
+    // Always explicit: the glue's own lookup trusts document.currentScript, which page markup
+    // can clobber.
+    locateFile: () => wasmUrl,
+    print: () => {},
+    printErr: () => {},
+  };
+  if (options.wasmBinary) {
+    moduleArgs.wasmBinary = options.wasmBinary;
+  } else if (isNode) {
+    const { readFile } = await import('node:fs/promises');
+    moduleArgs.wasmBinary = await readFile(new URL(wasmUrl));
+  }
+  const core = await createCore(moduleArgs);
+  return new Widget(core);
+}
+
+class Widget {
+  #core;
+  #buffers = []; // [ptr, capacity] per argument slot, reused across calls
+
+  constructor(core) {
+    this.#core = core;
+  }
+
+  /** Validates and renders an article. `article` is JSON text (or an object, serialised here). */
+  render(article, options = {}) {
+    const text = typeof article === 'string' ? article : JSON.stringify(article) ?? '';
+    const out = this.#call('render', text, options, true);
+    const report = JSON.parse(out.report);
+    return { ok: report.ok, html: out.html, errors: report.errors, warnings: report.warnings, meta: report.meta };
+  }
+
+  /** Validates an article without keeping its HTML. */
+  validate(article, options = {}) {
+    const text = typeof article === 'string' ? article : JSON.stringify(article) ?? '';
+    const report = JSON.parse(this.#call('render', text, options, false).report);
+    return { ok: report.ok, errors: report.errors, warnings: report.warnings, meta: report.meta };
+  }
+
+  /** Renders one Markdown string to safe HTML (no article context: no citations). */
+  renderMarkdown(markdown, options = {}) {
+    return this.#call('renderMarkdown', String(markdown), options).html;
+  }
+
+  /** Frees the module's result buffers (the module itself is released with the object). */
+  release() {
+    for (const [ptr] of this.#buffers) if (ptr) this.#core._free(ptr);
+    this.#buffers = [];
+    this.#core.release();
+  }
+
+  #call(fn, text, options, ...extra) {
+    const [inPtr, inLen] = this.#write(0, text);
+    const [optPtr, optLen] = this.#write(1, JSON.stringify(options ?? {}));
+    const result = this.#core[fn](inPtr, inLen, optPtr, optLen, ...extra);
+    // The views point into wasm memory and die at the next call: decode now.
+    return { html: decoder.decode(result.html), report: decoder.decode(result.report) };
+  }
+
+  // UTF-8 encodes `text` straight into a reusable buffer in wasm memory.
+  #write(slot, text) {
+    const needed = text.length * 3 + 1; // UTF-8 never needs more than 3 bytes per UTF-16 unit
+    let [ptr, capacity] = this.#buffers[slot] ?? [0, 0];
+    if (capacity < needed) {
+      if (ptr) this.#core._free(ptr);
+      capacity = Math.max(needed, 4096);
+      ptr = this.#core._malloc(capacity);
+      this.#buffers[slot] = [ptr, capacity];
+    }
+    const { written } = encoder.encodeInto(text, this.#core.HEAPU8.subarray(ptr, ptr + capacity));
+    return [ptr, written];
+  }
+}

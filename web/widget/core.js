@@ -1,0 +1,70 @@
+// Everything the shim needs from outside the page's DOM: the wasm core (shared by all widgets),
+// the stylesheet link and the one Trusted Types policy.
+
+const INDEX_URL = new URL('../index.js', import.meta.url).href;
+const CSS_URL = new URL('../article-widget.css', import.meta.url).href;
+
+export class WidgetError extends Error {
+  /** kind: 'network' | 'timeout' | 'http' | 'core' | 'invalid' | 'render' */
+  constructor(kind, message, extra = {}) {
+    super(message);
+    this.name = 'WidgetError';
+    this.kind = kind;
+    Object.assign(this, extra);
+  }
+}
+
+let corePromise = null;
+let importAttempt = 0;
+
+/** The rendering core, loaded once for every widget on the page; a failure is not cached, so Retry retries. */
+export function getCore() {
+  if (!corePromise) {
+    // A failed module fetch may stay in the module map: a retry asks for a fresh URL.
+    const url = importAttempt++ === 0 ? INDEX_URL : `${INDEX_URL}?retry=${importAttempt}`;
+    corePromise = import(url)
+      .then((mod) => mod.loadWidget())
+      .catch((cause) => {
+        corePromise = null;
+        throw new WidgetError('core', 'The article renderer could not be loaded.', { cause });
+      });
+  }
+  return corePromise;
+}
+
+// Created on first use and kept private to this module: a pass-through policy must not leak.
+// The core's output is already sanitised (escape.cpp); this only lets it past Trusted Types.
+let policy;
+function htmlPolicy() {
+  if (policy === undefined) {
+    policy = globalThis.trustedTypes
+      ? globalThis.trustedTypes.createPolicy('article-widget', { createHTML: (html) => html })
+      : null;
+  }
+  return policy;
+}
+
+/** Parses the core's HTML into a fragment, through the Trusted Types policy when there is one. */
+export function htmlToFragment(html) {
+  const template = document.createElement('template');
+  const p = htmlPolicy();
+  template.innerHTML = p ? p.createHTML(html) : html;
+  return template.content;
+}
+
+/** Makes sure the shadow root links the stylesheet; resolves once it has loaded (or failed). */
+export function ensureStylesheet(shadow) {
+  let link = shadow.querySelector('link[data-aw-stylesheet]');
+  if (!link) {
+    link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = CSS_URL;
+    link.setAttribute('data-aw-stylesheet', '');
+    shadow.prepend(link);
+  }
+  if (link.sheet) return Promise.resolve();
+  return new Promise((resolve) => {
+    link.addEventListener('load', resolve, { once: true });
+    link.addEventListener('error', resolve, { once: true });
+  });
+}
