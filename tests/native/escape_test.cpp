@@ -1,0 +1,81 @@
+#include <gtest/gtest.h>
+
+#include "aw/escape.hpp"
+
+namespace aw {
+namespace {
+
+std::string html(std::string_view s) {
+  std::string out;
+  escape_html(out, s);
+  return out;
+}
+std::string href(std::string_view s) {
+  std::string out;
+  escape_href(out, s);
+  return out;
+}
+std::string json_str(std::string_view s) {
+  std::string out;
+  escape_json_string(out, s);
+  return out;
+}
+
+TEST(EscapeHtml, EscapesTheFiveSpecialCharacters) {
+  EXPECT_EQ(html(R"(<a href="x" onclick='y'>&amp;</a>)"),
+            "&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;");
+}
+
+TEST(EscapeHtml, ReplacesNulWithReplacementCharacter) {
+  EXPECT_EQ(html(std::string_view("a\0b", 3)), "a\xEF\xBF\xBD" "b");
+}
+
+TEST(EscapeHtml, LeavesUtf8Alone) { EXPECT_EQ(html("café — שלום"), "café — שלום"); }
+
+TEST(EscapeHref, PercentEncodesLikeCmark) {
+  EXPECT_EQ(href("https://x.test/a b?q=1&r='2'#f"), "https://x.test/a%20b?q=1&amp;r=&#x27;2&#x27;#f");
+  EXPECT_EQ(href("/é\"<>"), "/%C3%A9%22%3C%3E");
+}
+
+TEST(EscapeJsonString, NeutralisesScriptEnd) {
+  EXPECT_EQ(json_str("</script><!--"), "\\u003c/script\\u003e\\u003c!--");
+  EXPECT_EQ(json_str("a\"b\\c\n\x01"), "a\\\"b\\\\c\\n\\u0001");
+  EXPECT_EQ(json_str("\xE2\x80\xA8\xE2\x80\xA9"), "\\u2028\\u2029");
+}
+
+struct UrlCase {
+  const char* url;
+  bool link;
+  bool image;
+};
+
+class UrlAllowlist : public ::testing::TestWithParam<UrlCase> {};
+
+TEST_P(UrlAllowlist, Classifies) {
+  const UrlCase& c = GetParam();
+  EXPECT_EQ(url_is_safe(c.url, UrlUse::Link), c.link) << c.url;
+  EXPECT_EQ(url_is_safe(c.url, UrlUse::Image), c.image) << c.url;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, UrlAllowlist,
+    ::testing::Values(UrlCase{"https://example.test/x", true, false}, UrlCase{"HTTP://example.test", true, false},
+                      UrlCase{"mailto:a@b.test", true, false}, UrlCase{"/local/path.png", true, true},
+                      UrlCase{"img/x.png", true, true}, UrlCase{"#section", true, true},
+                      UrlCase{"?q=1", true, true}, UrlCase{"//evil.test/x.png", true, false},
+                      UrlCase{"javascript:alert(1)", false, false}, UrlCase{"JaVaScRiPt:alert(1)", false, false},
+                      UrlCase{"java\tscript:alert(1)", false, false}, UrlCase{" javascript:alert(1)", false, false},
+                      UrlCase{"vbscript:x", false, false}, UrlCase{"data:text/html,<script>", false, false},
+                      UrlCase{"data:image/png;base64,AAAA", false, false}, UrlCase{"file:///etc/passwd", false, false},
+                      UrlCase{"/\\evil.test", false, false}, UrlCase{"ftp://x.test", false, false},
+                      UrlCase{"x\x01y", false, false}, UrlCase{"", true, false}, UrlCase{":nothing", false, false}));
+
+TEST(Slugify, MakesStableIds) {
+  EXPECT_EQ(slugify("The Final Shot, Explained!"), "the-final-shot-explained");
+  EXPECT_EQ(slugify("  --Hello--  "), "hello");
+  EXPECT_EQ(slugify("Café au lait"), "café-au-lait");
+  EXPECT_EQ(slugify("!!!"), "");
+}
+
+}  // namespace
+}  // namespace aw
