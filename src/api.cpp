@@ -1,6 +1,7 @@
 #include "aw/api.hpp"
 
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "aw/json_source.hpp"
 #include "aw/labels.hpp"
@@ -79,6 +80,8 @@ std::string render_markdown_fragment(std::string_view markdown, const RenderOpti
   mo.id_prefix = options.id_prefix;
   mo.allow_remote_images = options.allow_remote_images;
   mo.max_nesting = options.limits.max_markdown_nesting;
+  std::set<std::string> used_ids;  // heading ids stay unique within the fragment
+  mo.used_ids = &used_ids;
   std::string html;
   if (markdown.size() > options.limits.max_markdown_bytes) markdown = markdown.substr(0, options.limits.max_markdown_bytes);
   render_markdown(html, markdown, mo);

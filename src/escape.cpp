@@ -92,6 +92,12 @@ void escape_json_string(std::string& out, std::string_view text) {
   }
 }
 
+bool url_is_absolute_http(std::string_view url) {
+  if (url.substr(0, 2) == "//") return true;
+  size_t colon = url.find(':');
+  return colon != std::string_view::npos && (iequals(url.substr(0, colon), "http") || iequals(url.substr(0, colon), "https"));
+}
+
 bool url_is_safe(std::string_view url, UrlUse use) {
   for (char ch : url) {
     auto c = static_cast<unsigned char>(ch);
@@ -103,11 +109,17 @@ bool url_is_safe(std::string_view url, UrlUse use) {
   size_t colon = url.find(':');
   size_t first_delim = url.find_first_of("/?#");
   bool has_scheme = colon != std::string_view::npos && (first_delim == std::string_view::npos || colon < first_delim);
+  // Browsers strip leading spaces before finding the scheme (" javascript:" is javascript).
+  if (!url.empty() && url[0] == ' ') return false;
   if (has_scheme) {
     std::string_view scheme = url.substr(0, colon);
     if (scheme.empty()) return false;
+    // A prefix that is not a valid scheme makes the URL a relative path ("foo):" is "./foo):").
     for (size_t i = 0; i < scheme.size(); ++i)
-      if (!is_scheme_char(scheme[i], i == 0)) return false;
+      if (!is_scheme_char(scheme[i], i == 0)) has_scheme = false;
+  }
+  if (has_scheme) {
+    std::string_view scheme = url.substr(0, colon);
     if (use == UrlUse::Image) return false;
     return iequals(scheme, "http") || iequals(scheme, "https") || iequals(scheme, "mailto");
   }

@@ -227,15 +227,14 @@ class Writer {
       out_ += "\" title=\"";
       escape_html(out_, title);
     }
-    bool external = url.rfind("http:", 0) == 0 || url.rfind("https:", 0) == 0 || url.rfind("HTTP", 0) == 0 || url.rfind("//", 0) == 0;
-    out_ += external ? "\" rel=\"noopener noreferrer\">" : "\">";
+    out_ += url_is_absolute_http(url) ? "\" rel=\"noopener noreferrer\">" : "\">";
     link_open_.push_back(true);
   }
 
   void image(cmark_node* n, bool entering) {
     std::string_view url = cmark_node_get_url(n) ? cmark_node_get_url(n) : "";
     if (entering) {
-      bool remote_ok = o_.allow_remote_images && url_is_safe(url, UrlUse::Link) && url.rfind("mailto:", 0) != 0;
+      bool remote_ok = o_.allow_remote_images && url_is_safe(url, UrlUse::Link) && url_is_absolute_http(url);
       if (!url_is_safe(url, UrlUse::Image) && !remote_ok) {
         report(Code::UnsafeMarkdownUrl, find_in_source(url.substr(0, 40)),
                "Images may only come from this site (relative URLs); its description is shown instead.");

@@ -69,7 +69,7 @@ class ArticleWriter {
       const auto* list = stack.back();
       stack.pop_back();
       for (const Section& s : *list) {
-        words += count_words(s.heading) + count_words(s.body.text);
+        words += count_words(s.heading) + count_words(s.body.text) + count_words(s.conclusion.text);
         stack.push_back(&s.sections);
       }
     }
@@ -256,6 +256,7 @@ class ArticleWriter {
     }
     if (!s.body.empty()) out_ += "<div class=\"aw-body\">\n" + markdown(s.body, s.level + 1) + "</div>\n";
     for (const Section& sub : s.sections) section(sub, inside_gate || (gate_here && gating()));
+    if (!s.conclusion.empty()) out_ += "<div class=\"aw-body aw-conclusion\">\n" + markdown(s.conclusion, s.level + 1) + "</div>\n";
     std::string inner = std::move(out_);
     out_ = std::move(saved);
     gated(gate_here, s.id, L_.gated_section, inner);

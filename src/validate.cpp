@@ -226,7 +226,7 @@ class Validator {
         report(Code::WrongType, p, std::string("A section must be an object, not ") + type_name((*arr)[i]) + ".");
         continue;
       }
-      Fields sf(*this, (*arr)[i], p, {"id", "heading", "body", "spoiler", "sources", "sections"});
+      Fields sf(*this, (*arr)[i], p, {"id", "heading", "body", "spoiler", "sources", "sections", "conclusion"});
       Section s;
       s.pointer = p;
       s.level = level;
@@ -246,6 +246,7 @@ class Validator {
         }
       }
       read_sections(sf, p + "/sections", level + 1, false, s.sections);
+      s.conclusion = sf.markdown("conclusion", false);
       out.push_back(std::move(s));
     }
   }

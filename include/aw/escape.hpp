@@ -25,6 +25,9 @@ enum class UrlUse {
 // and mailto (links), or anything absolute, scheme-relative or scheme-bearing (images).
 bool url_is_safe(std::string_view url, UrlUse use);
 
+// http(s) or scheme-relative: a link that leaves the site (gets rel="noopener noreferrer").
+bool url_is_absolute_http(std::string_view url);
+
 // A stable id fragment from heading text: ASCII letters lowered, digits kept, non-ASCII UTF-8
 // kept, everything else folded into single '-'. May return "" (caller picks a fallback).
 std::string slugify(std::string_view text);

@@ -35,6 +35,7 @@ struct Section {
   bool spoiler = false;
   std::vector<std::string> sources;  // source ids, in "Drawing on" order
   std::vector<Section> sections;
+  MarkdownField conclusion;          // after the sub-sections
   int level = 1;                     // 1 = top level (h2)
   std::string pointer;
 };

@@ -68,7 +68,8 @@ INSTANTIATE_TEST_SUITE_P(
                       UrlCase{"vbscript:x", false, false}, UrlCase{"data:text/html,<script>", false, false},
                       UrlCase{"data:image/png;base64,AAAA", false, false}, UrlCase{"file:///etc/passwd", false, false},
                       UrlCase{"/\\evil.test", false, false}, UrlCase{"ftp://x.test", false, false},
-                      UrlCase{"x\x01y", false, false}, UrlCase{"", true, false}, UrlCase{":nothing", false, false}));
+                      UrlCase{"x\x01y", false, false}, UrlCase{"foo):", true, true},
+                      UrlCase{"a b:c", true, true}, UrlCase{"", true, false}, UrlCase{":nothing", false, false}));
 
 TEST(Slugify, MakesStableIds) {
   EXPECT_EQ(slugify("The Final Shot, Explained!"), "the-final-shot-explained");

@@ -32,6 +32,11 @@ export function getCore() {
   return corePromise;
 }
 
+/** Drops the cached core (after a trap): the next render loads a fresh one. */
+export function forgetCore() {
+  corePromise = null;
+}
+
 // Created on first use and kept private to this module: a pass-through policy must not leak.
 // The core's output is already sanitised (escape.cpp); this only lets it past Trusted Types.
 let policy;
@@ -62,9 +67,17 @@ export function ensureStylesheet(shadow) {
     link.setAttribute('data-aw-stylesheet', '');
     shadow.prepend(link);
   }
-  if (link.sheet) return Promise.resolve();
-  return new Promise((resolve) => {
-    link.addEventListener('load', resolve, { once: true });
-    link.addEventListener('error', resolve, { once: true });
-  });
+  if (!linkReady.has(link)) {
+    linkReady.set(
+      link,
+      link.sheet
+        ? Promise.resolve()
+        : new Promise((resolve) => {
+            link.addEventListener('load', resolve, { once: true });
+            link.addEventListener('error', resolve, { once: true });
+          }),
+    );
+  }
+  return linkReady.get(link);
 }
+const linkReady = new WeakMap();

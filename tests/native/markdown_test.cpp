@@ -1,0 +1,173 @@
+// The Markdown writer: what it keeps from cmark, what it changes on purpose, citations.
+#include <gtest/gtest.h>
+
+#include <chrono>
+
+#include "aw/markdown.hpp"
+#include "test_util.hpp"
+
+namespace aw {
+namespace {
+
+struct Reported {
+  Code code;
+  size_t index;
+};
+
+std::string md(std::string_view text, MarkdownOptions o = {}, std::vector<Reported>* reports = nullptr) {
+  if (reports) o.report = [reports](Code c, size_t i, std::string) { reports->push_back({c, i}); };
+  std::string out;
+  render_markdown(out, text, o);
+  return out;
+}
+
+TEST(Markdown, MatchesCmarkForOrdinaryContent) {
+  EXPECT_EQ(md("Hello *em* **strong** `code`\n"), "<p>Hello <em>em</em> <strong>strong</strong> <code>code</code></p>\n");
+  EXPECT_EQ(md("- a\n- b\n"), "<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n");
+  EXPECT_EQ(md("3. x\n"), "<ol start=\"3\">\n<li>x</li>\n</ol>\n");
+  EXPECT_EQ(md("> q\n"), "<blockquote>\n<p>q</p>\n</blockquote>\n");
+  EXPECT_EQ(md("```js x\n<a>\n```\n"), "<pre><code class=\"language-js\">&lt;a&gt;\n</code></pre>\n");
+  EXPECT_EQ(md("a  \nb\n"), "<p>a<br />\nb</p>\n");
+  EXPECT_EQ(md("***\n"), "<hr />\n");
+}
+
+TEST(Markdown, HeadingsGetPrefixedUniqueIds) {
+  std::set<std::string> used;
+  MarkdownOptions o;
+  o.id_prefix = "w1-";
+  o.used_ids = &used;
+  EXPECT_EQ(md("# Hello World\n\n# Hello World\n", o), "<h1 id=\"w1-hello-world\">Hello World</h1>\n<h1 id=\"w1-hello-world-2\">Hello World</h1>\n");
+  o.heading_shift = 2;
+  EXPECT_EQ(md("#### deep\n", o), "<h6 id=\"w1-deep\">deep</h6>\n");  // capped at h6
+}
+
+TEST(Markdown, RawHtmlIsDroppedAndReportedOnce) {
+  std::vector<Reported> r;
+  EXPECT_EQ(md("<script>alert(1)</script>\n\nText <b onclick=x>bold</b> <img src=x onerror=alert(1)>\n", {}, &r),
+            "<p>Text bold </p>\n");
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].code, Code::RawHtmlDropped);
+  EXPECT_EQ(r[0].index, 0u);
+}
+
+TEST(Markdown, EntitiesNeverDecodeIntoMarkup) {
+  EXPECT_EQ(md("&lt;script&gt; &#60;b&#62; &amp;\n"), "<p>&lt;script&gt; &lt;b&gt; &amp;</p>\n");
+}
+
+TEST(Markdown, UnsafeLinksBecomeText) {
+  std::vector<Reported> r;
+  EXPECT_EQ(md("[click](javascript:alert(1)) [x](&#106;avascript:alert(1)) [ok](https://a.test)\n", {}, &r),
+            "<p>click x <a href=\"https://a.test\" rel=\"noopener noreferrer\">ok</a></p>\n");
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(r[0].code, Code::UnsafeMarkdownUrl);
+}
+
+TEST(Markdown, AutolinksAreCheckedToo) {
+  EXPECT_EQ(md("<javascript:alert(1)> <https://a.test>\n"),
+            "<p>javascript:alert(1) <a href=\"https://a.test\" rel=\"noopener noreferrer\">https://a.test</a></p>\n");
+}
+
+TEST(Markdown, ReferenceDefinitionsAreCheckedToo) {
+  EXPECT_EQ(md("[a][r]\n\n[r]: vbscript:msgbox\n"), "<p>a</p>\n");
+}
+
+TEST(Markdown, ImagesAreSameOriginUnlessAllowed) {
+  EXPECT_EQ(md("![a cat](/img/cat.png \"T\")\n"), "<p><img src=\"/img/cat.png\" alt=\"a cat\" title=\"T\" /></p>\n");
+  EXPECT_EQ(md("![a *cat*](https://tracker.test/p.gif)\n"), "<p>a cat</p>\n");
+  EXPECT_EQ(md("![x](data:image/png;base64,AAAA)\n"), "<p>x</p>\n");
+  MarkdownOptions o;
+  o.allow_remote_images = true;
+  EXPECT_EQ(md("![c](https://cdn.test/c.png)\n", o), "<p><img src=\"https://cdn.test/c.png\" alt=\"c\" /></p>\n");
+  EXPECT_EQ(md("![c](javascript:x)\n", o), "<p>c</p>\n");
+}
+
+TEST(Markdown, AttributesCannotBeBrokenOutOf) {
+  EXPECT_EQ(md("[a](</x\" onmouseover=\"y> \"t\\\"x\")\n"),
+            "<p><a href=\"/x%22%20onmouseover=%22y\" title=\"t&quot;x\">a</a></p>\n");
+  EXPECT_EQ(md("```\"><script>\n```\n"), "<pre><code class=\"language-&quot;&gt;&lt;script&gt;\"></code></pre>\n");
+}
+
+MarkdownOptions citing(std::vector<std::string>& cited) {
+  MarkdownOptions o;
+  o.id_prefix = "p-";
+  o.cite = [&cited](std::string_view id, std::string& ref) -> int {
+    if (id == "ghost") return 0;
+    cited.emplace_back(id);
+    ref = "_ref_" + std::string(id) + "_" + std::to_string(cited.size());
+    return static_cast<int>(cited.size());
+  };
+  return o;
+}
+
+TEST(Markdown, FootnoteReferencesBecomeCitations) {
+  std::vector<std::string> cited;
+  std::string html = md("A quote.\"[^variety] More[^hart].\n", citing(cited));
+  EXPECT_EQ(html,
+            "<p>A quote.&quot;<sup class=\"aw-cite\"><a class=\"aw-cite-ref\" id=\"p-_ref_variety_1\" href=\"#p-_fn_variety\" "
+            "data-aw-source=\"variety\" aria-label=\"Source 1\">1</a></sup> More<sup class=\"aw-cite\"><a class=\"aw-cite-ref\" "
+            "id=\"p-_ref_hart_2\" href=\"#p-_fn_hart\" data-aw-source=\"hart\" aria-label=\"Source 2\">2</a></sup>.</p>\n");
+  EXPECT_EQ(cited, (std::vector<std::string>{"variety", "hart"}));
+}
+
+TEST(Markdown, NoCitationsInCodeOrLinkText) {
+  std::vector<std::string> cited;
+  std::string html = md("`[^variety]`\n\n    [^variety]\n\n[see [^variety]](/x)\n", citing(cited));
+  EXPECT_EQ(html, "<p><code>[^variety]</code></p>\n<pre><code>[^variety]\n</code></pre>\n"
+                  "<p><a href=\"/x\">see <sup class=\"aw-cite\">1</sup></a></p>\n");
+}
+
+TEST(Markdown, UnknownCitationIsReportedAtItsPosition) {
+  std::vector<std::string> cited;
+  std::vector<Reported> r;
+  std::string text = "Some text [^ghost] here.";
+  EXPECT_EQ(md(text, citing(cited), &r), "<p>Some text [^ghost] here.</p>\n");
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].code, Code::UnknownSource);
+  EXPECT_EQ(r[0].index, text.find("[^ghost]"));
+}
+
+TEST(Markdown, NotFootnotes) {
+  std::vector<std::string> cited;
+  EXPECT_EQ(md("[^] [^a b] [^x\n", citing(cited)), "<p>[^] [^a b] [^x</p>\n");
+  EXPECT_TRUE(cited.empty());
+}
+
+TEST(Markdown, AnchorLinksArePrefixedWhenKnownAndReportedWhenNot) {
+  std::set<std::string> anchors{"final-shot"};
+  MarkdownOptions o;
+  o.id_prefix = "p-";
+  o.anchors = &anchors;
+  std::vector<Reported> r;
+  EXPECT_EQ(md("[a](#final-shot) [b](#nowhere)\n", o, &r), "<p><a href=\"#p-final-shot\">a</a> <a href=\"#nowhere\">b</a></p>\n");
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].code, Code::MissingAnchor);
+}
+
+TEST(Markdown, NulBecomesReplacementCharacter) {
+  EXPECT_EQ(md(std::string_view("a\0b", 3)), "<p>a\xEF\xBF\xBD" "b</p>\n");
+}
+
+TEST(Markdown, NestingGuardKeepsQuadraticInputsAwayFromCmark) {
+  std::string evil;
+  for (int i = 0; i < 20000; ++i) evil += "- ";
+  evil += "x" + std::string(20000, '\n');
+  std::vector<Reported> r;
+  auto start = std::chrono::steady_clock::now();
+  std::string html = md(evil, {}, &r);
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].code, Code::MarkdownTooNested);
+  EXPECT_EQ(html.rfind("<p>- - - ", 0), 0u);
+  (void)start;  // timing is a benchmark's job (bench/), not a test's
+  EXPECT_EQ(markdown_nesting("- a\n  - b\n    - c\n"), 3u);
+  EXPECT_EQ(markdown_nesting("> > > x\n"), 3u);
+  EXPECT_EQ(markdown_nesting("plain\n\n1. one\n"), 1u);
+  EXPECT_EQ(markdown_nesting("          indented code\n"), 0u);
+}
+
+TEST(Markdown, WordCount) {
+  EXPECT_EQ(count_words("  one two\tthree\nfour  "), 4u);
+  EXPECT_EQ(count_words(""), 0u);
+}
+
+}  // namespace
+}  // namespace aw

@@ -1,0 +1,216 @@
+// One widget instance: an open shadow root on the host element, the article rendered into it by
+// the wasm core, and the interactions wired to it. Each render gets its own AbortController;
+// aborting it (re-render, element removed) removes every listener and timer it set up.
+import { WidgetError, getCore, forgetCore, htmlToFragment, ensureStylesheet } from './core.js';
+import { createContext } from './context.js';
+import { failureErrors } from './failure.js';
+import { loadingView, errorView } from './views.js';
+import { wireSpoilers } from './spoilers.js';
+import { wireFaq } from './faq.js';
+import { wireFootnotes } from './footnotes.js';
+import { wireNavigation, findTarget, goTo } from './navigate.js';
+
+const FETCH_TIMEOUT_MS = 20000;
+let instances = 0;
+const live = new Set(); // mounts with a wired article, for page-hash ownership
+
+export class Mount {
+  /** @param attr (name) => string|null — reads `src` / `data-src` style attributes of the host */
+  constructor(host, attr) {
+    this.host = host;
+    this.attr = attr;
+    this.prefix = `aw${++instances}-`; // unique per element, kept across re-renders
+    this.article = undefined; // an object or JSON text given from JS; wins over src until src changes
+    this.connected = false;
+    this.controller = null;
+    this.ctx = null;
+    this.followedInitialHash = false;
+  }
+
+  connect() {
+    if (this.connected) return;
+    this.connected = true;
+    this.load();
+  }
+
+  disconnect() {
+    if (!this.connected) return;
+    this.connected = false;
+    this.stop();
+  }
+
+  setArticle(value) {
+    this.article = value;
+    if (this.connected) this.load();
+  }
+
+  sourceChanged() {
+    this.article = undefined;
+    if (this.connected) this.load();
+  }
+
+  stop() {
+    this.controller?.abort();
+    this.controller = null;
+    live.delete(this);
+    this.ctx = null;
+  }
+
+  emit(signal, name, detail) {
+    if (!signal.aborted) {
+      this.host.dispatchEvent(new CustomEvent(`article-widget:${name}`, { bubbles: true, composed: true, detail }));
+    }
+  }
+
+  async load({ focusResult = false } = {}) {
+    this.stop();
+    const controller = new AbortController();
+    this.controller = controller;
+    const { signal } = controller;
+    try {
+      const shadow = this.host.shadowRoot ?? this.host.attachShadow({ mode: 'open' });
+      const styled = ensureStylesheet(shadow);
+      let frame = shadow.querySelector(':scope > .aw-root');
+
+      // Server-rendered into a declarative shadow root: hydrate in place, no second render.
+      const prerendered = !frame && this.article === undefined && shadow.querySelector('article.aw-article');
+      if (prerendered) {
+        this.wire(prerendered, null, signal);
+        this.emit(signal, 'render', { articleId: prerendered.dataset.awArticle ?? '', ok: true });
+        return;
+      }
+      if (!frame) {
+        frame = document.createElement('div');
+        frame.className = 'aw-root';
+        shadow.append(frame);
+      }
+
+      const src = this.attr('src');
+      if (this.article === undefined && !src) {
+        frame.replaceChildren(); // nothing to show yet (e.g. `.article` will be set from JS)
+        return;
+      }
+      frame.replaceChildren(loadingView());
+      frame.hidden = true; // unstyled skeleton would flash: show it once the stylesheet is in
+      styled.then(() => signal.aborted || (frame.hidden = false));
+
+      try {
+        const [core, text] = await Promise.all([getCore(), this.readSource(src, signal)]);
+        if (signal.aborted) return;
+        let result;
+        try {
+          result = core.render(text, { idPrefix: this.prefix, revealSpoilers: false });
+        } catch (cause) {
+          forgetCore(); // a trapped module must be recreated before the next render
+          throw new WidgetError('render', 'The renderer failed on this article.', { cause });
+        }
+        if (!result?.ok) {
+          throw new WidgetError('invalid', 'The article is not valid.', { errors: result?.errors ?? [] });
+        }
+        if (result.warnings?.length) console.warn('article-widget: article warnings', result.warnings);
+        const fragment = htmlToFragment(result.html);
+        await styled;
+        if (signal.aborted) return;
+        frame.replaceChildren(fragment);
+        frame.hidden = false;
+        const article = frame.querySelector('article.aw-article');
+        this.wire(article, result.meta, signal);
+        this.emit(signal, 'render', { articleId: this.ctx?.articleId ?? '', ok: true });
+      } catch (error) {
+        if (signal.aborted) return;
+        this.fail(error, frame, signal, focusResult);
+      }
+    } catch (error) {
+      // Last line of defence: nothing escapes into the host page.
+      console.error('article-widget: could not mount', error);
+    }
+  }
+
+  async readSource(src, signal) {
+    if (this.article !== undefined) {
+      if (typeof this.article === 'string') return this.article;
+      try {
+        return JSON.stringify(this.article, null, 2);
+      } catch (cause) {
+        throw new WidgetError('invalid', 'The article object cannot be turned into JSON.', {
+          errors: [{ code: 'article-not-serializable', path: '', line: 0, column: 0, message: String(cause.message), severity: 'error' }],
+        });
+      }
+    }
+    const timeout = AbortSignal.timeout(FETCH_TIMEOUT_MS);
+    const both = AbortSignal.any ? AbortSignal.any([signal, timeout]) : signal;
+    let response;
+    let text;
+    try {
+      response = await fetch(new URL(src, document.baseURI), {
+        signal: both,
+        headers: { Accept: 'application/json' },
+        credentials: 'same-origin',
+      });
+      if (!response.ok) {
+        throw new WidgetError('http', `HTTP ${response.status} while downloading ${src}.`, { status: response.status });
+      }
+      text = await response.text();
+    } catch (cause) {
+      if (cause instanceof WidgetError || signal.aborted) throw cause;
+      if (timeout.aborted) throw new WidgetError('timeout', `Timed out downloading ${src}.`, { cause });
+      throw new WidgetError('network', `Could not download ${src}.`, { cause });
+    }
+    return text;
+  }
+
+  fail(error, frame, signal, focusRetry) {
+    const errors = failureErrors(error);
+    console.error(`article-widget: ${error?.message ?? error}`, errors, error?.cause ?? '');
+    const { view, retryButton } = errorView(error);
+    frame.replaceChildren(view);
+    frame.hidden = false;
+    if (retryButton) {
+      retryButton.addEventListener('click', () => this.load({ focusResult: true }), { signal });
+      if (focusRetry) retryButton.focus();
+    }
+    this.emit(signal, 'error', { kind: error?.kind ?? 'unexpected', errors });
+    this.emit(signal, 'render', { articleId: '', ok: false });
+  }
+
+  wire(article, meta, signal) {
+    const ctx = createContext({ host: this.host, shadow: this.host.shadowRoot, signal, prefix: this.prefix });
+    ctx.article = article;
+    ctx.articleId = meta?.id ?? article.dataset.awArticle ?? '';
+    ctx.labels = meta?.labels ?? {};
+    const persist = this.attr('persist-spoilers') !== 'false';
+    const footnotes = wireFootnotes(ctx);
+    wireSpoilers(ctx, { persist, onHide: () => footnotes.close() });
+    wireFaq(ctx);
+    wireNavigation(ctx);
+    this.ctx = ctx;
+    live.add(this);
+    ctx.on(window, 'hashchange', () => this.followHash());
+    if (!this.followedInitialHash) {
+      this.followedInitialHash = true;
+      this.followHash();
+    }
+  }
+
+  /** Follows the page's URL hash when it names an anchor that this widget owns. */
+  followHash() {
+    let id;
+    try {
+      id = decodeURIComponent(location.hash.slice(1));
+    } catch {
+      return;
+    }
+    if (!id || !this.ctx || document.getElementById(id)) return; // the host page's own anchor
+    if (hashOwner(id) === this) goTo(this.ctx, id);
+  }
+}
+
+/** A prefixed id belongs to its widget; an unprefixed one to the first widget (in page order) having it. */
+function hashOwner(id) {
+  const mounts = [...live].sort((a, b) =>
+    a.host.compareDocumentPosition(b.host) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
+  );
+  const prefixed = mounts.find((m) => id.startsWith(m.prefix));
+  if (prefixed) return findTarget(prefixed.ctx, id) ? prefixed : null;
+  return mounts.find((m) => findTarget(m.ctx, id)) ?? null;
+}

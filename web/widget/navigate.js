@@ -1,0 +1,68 @@
+// In-widget fragment links. Inside a shadow root the browser cannot follow `#id` (it searches the
+// document), so the shim does: scroll to the target and move focus there. It also follows a page
+// URL hash that names a widget anchor, with or without the widget's id prefix.
+import { focusElement } from './context.js';
+
+/** The element an id names in this widget (`faq-x`, `x` for FAQ item x, with or without prefix). */
+export function findTarget(ctx, rawId) {
+  const id = rawId.startsWith(ctx.prefix) ? rawId.slice(ctx.prefix.length) : rawId;
+  if (!id) return null;
+  return ctx.byId(id) ?? ctx.byId(`faq-${id}`);
+}
+
+/** Scrolls to and focuses what `rawId` names; false when this widget has no such anchor. */
+export function goTo(ctx, rawId) {
+  let target = findTarget(ctx, rawId);
+  if (!target) return false;
+
+  // A FAQ item (or something in its answer) is opened on the way.
+  const details = target.closest('details');
+  if (details && !details.open) details.open = true;
+
+  // Gated text stays gated: go to its gate (and its reveal button) instead.
+  const gated = outermostHiddenGate(target);
+  let focusTarget = target;
+  if (gated) {
+    target = ctx.article.querySelector(`[data-aw-gate="${CSS.escape(gated.dataset.awGated)}"]`) ?? gated.parentElement;
+    focusTarget = target.querySelector('button:not([hidden])') ?? target;
+  } else if (target.matches('section')) {
+    focusTarget = target.querySelector(':scope > .aw-section-title') ?? target;
+  } else if (target.matches('details')) {
+    focusTarget = target.querySelector(':scope > summary') ?? target;
+  }
+
+  for (const old of ctx.article.querySelectorAll('[data-aw-target]')) old.removeAttribute('data-aw-target');
+  target.setAttribute('data-aw-target', '');
+  target.scrollIntoView({ block: 'start', behavior: 'instant' });
+  focusElement(focusTarget);
+  return true;
+}
+
+function outermostHiddenGate(node) {
+  let found = null;
+  for (let n = node; n; n = n.parentElement) {
+    if (n.hasAttribute('data-aw-gated') && n.hidden) found = n;
+  }
+  return found;
+}
+
+export function wireNavigation(ctx) {
+  ctx.on(ctx.article, 'click', (event) => {
+    if (event.defaultPrevented || event.button !== 0) return;
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return; // new tab/window
+    const link = event.target.closest('a[href^="#"]');
+    if (!link || link.getAttribute('role') === 'button') return;
+    let id;
+    try {
+      id = decodeURIComponent(link.getAttribute('href').slice(1));
+    } catch {
+      return;
+    }
+    if (goTo(ctx, id)) event.preventDefault();
+  });
+  // The highlight of a followed link fades when the reader moves on.
+  ctx.on(ctx.article, 'focusout', (event) => {
+    const marked = event.target.closest?.('[data-aw-target]');
+    if (marked && !marked.contains(event.relatedTarget)) marked.removeAttribute('data-aw-target');
+  });
+}
