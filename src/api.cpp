@@ -83,7 +83,9 @@ std::string render_markdown_fragment(std::string_view markdown, const RenderOpti
   std::set<std::string> used_ids;  // heading ids stay unique within the fragment
   mo.used_ids = &used_ids;
   std::string html;
-  if (markdown.size() > options.limits.max_markdown_bytes) markdown = markdown.substr(0, options.limits.max_markdown_bytes);
+  // A fragment has no report to carry an error, so text past maxInputBytes is cut (cmark repairs
+  // a UTF-8 sequence split by the cut).
+  if (markdown.size() > options.limits.max_input_bytes) markdown = markdown.substr(0, options.limits.max_input_bytes);
   render_markdown(html, markdown, mo);
   return html;
 }

@@ -27,7 +27,8 @@ ArticleResult render_article_json(std::string_view json_text, const RenderOption
 // problems become invalid-option diagnostics and the option keeps its default.
 RenderOptions parse_render_options(std::string_view options_json, std::vector<Diagnostic>& problems);
 
-// Standalone Markdown → HTML (no article context: no citations, no anchor checks).
+// Standalone Markdown → HTML (no article context: no citations, no anchor checks). Input past
+// limits.max_input_bytes is cut; nesting past limits.max_markdown_nesting renders as plain text.
 std::string render_markdown_fragment(std::string_view markdown, const RenderOptions& options);
 
 // The report as JSON: {"ok":…,"errors":[…],"warnings":[…],"meta":{…}}. Diagnostics carry

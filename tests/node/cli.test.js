@@ -1,0 +1,71 @@
+// The command line, run as a child process exactly as a developer would.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const bin = fileURLToPath(new URL('../../web/bin/article-widget.js', import.meta.url));
+const example = fileURLToPath(new URL('../../examples/la-la-land.json', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'aw-cli-'));
+const cli = (...args) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+
+const broken = join(dir, 'broken.json');
+writeFileSync(broken, '{\n  "id": "x",\n  "lang": "en",\n  "title": 7,\n  "authors": [{"name": "A"}],\n  "published": "2026-01-01",\n  "sections": [{"id": "a", "heading": "H", "body": "[^ghost]"}]\n}\n');
+const warnOnly = join(dir, 'warn.json');
+writeFileSync(warnOnly, JSON.stringify({ ...JSON.parse(readFileSync(example, 'utf8')), titel: 'typo' }));
+
+test('validate: a valid file prints nothing and exits 0', () => {
+  const r = cli('validate', example);
+  assert.equal(r.status, 0);
+  assert.equal(r.stdout, '');
+});
+
+test('validate: FILE:LINE:COL: CODE: message per problem, exit 1', () => {
+  const r = cli('validate', broken);
+  assert.equal(r.status, 1);
+  assert.deepEqual(r.stdout.trim().split('\n'), [
+    `${broken}:4:12: wrong-type: "title" must be a string, not a number. (at /title)`,
+    `${broken}:7:53: unknown-source: The citation [^ghost] names no source in "sources". (at /sections/0/body)`,
+  ]);
+});
+
+test('validate: warnings alone exit 0; several files are all checked', () => {
+  const r = cli('validate', warnOnly, example);
+  assert.equal(r.status, 0);
+  assert.match(r.stdout, /warn\.json:1:\d+: unknown-field: "titel" is not a field of this object; it is ignored\. \(at \/titel; warning\)/);
+  assert.equal(cli('validate', example, broken).status, 1);
+});
+
+test('validate: an unreadable file is an error', () => {
+  const r = cli('validate', join(dir, 'missing.json'));
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /missing\.json: cannot read: ENOENT/);
+});
+
+test('render prints the article HTML; --page a standalone page', () => {
+  const r = cli('render', example);
+  assert.equal(r.status, 0);
+  assert.equal(r.stdout, readFileSync(new URL('../../tests/golden/la-la-land.html', import.meta.url), 'utf8'));
+  const page = cli('render', '--page', example);
+  assert.equal(page.status, 0);
+  assert.match(page.stdout, /^<!doctype html>\n<html lang="en" dir="ltr">/);
+  assert.match(page.stdout, /<style>[^]*\.aw-article[^]*<\/style>/);
+  assert.ok(page.stdout.includes('<article class="aw-article"'));
+});
+
+test('render of an invalid file prints problems on stderr and exits 1', () => {
+  const r = cli('render', broken);
+  assert.equal(r.status, 1);
+  assert.equal(r.stdout, '');
+  assert.match(r.stderr, /wrong-type/);
+});
+
+test('usage errors exit 2', () => {
+  assert.equal(cli().status, 2);
+  assert.equal(cli('frobnicate').status, 2);
+  assert.equal(cli('render').status, 2);
+  assert.equal(cli('--help').status, 0);
+});
