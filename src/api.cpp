@@ -3,7 +3,9 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "aw/escape.hpp"
 #include "aw/json_source.hpp"
+#include "aw/structured_data.hpp"
 #include "aw/labels.hpp"
 #include "aw/markdown.hpp"
 #include "aw/validate.hpp"
@@ -21,6 +23,8 @@ ArticleResult render_article_json(std::string_view json_text, const RenderOption
     // Rendering runs even when validation found errors: it finds the Markdown problems too, so
     // the report is complete in one pass.
     result.rendered = render_article(article, options, json_text, diags);
+    result.json_ld = article_json_ld(article, options);
+    result.description = article_description(article, options);
     result.id = article.id;
     result.title = article.title;
     result.lang = article.lang;
@@ -57,7 +61,21 @@ RenderOptions parse_render_options(std::string_view options_json, std::vector<Di
   }
   flag("revealSpoilers", o.reveal_spoilers);
   flag("allowRemoteImages", o.allow_remote_images);
-  flag("jsonLd", o.json_ld);
+  flag("spoilersInMetadata", o.spoilers_in_metadata);
+  auto url_option = [&](const json& obj, const char* key, const std::string& path, std::string& out) {
+    auto it = obj.find(key);
+    if (it == obj.end() || it->is_null()) return;
+    if (it->is_string() && !it->get_ref<const std::string&>().empty() && url_is_safe(it->get_ref<const std::string&>(), UrlUse::Link))
+      out = it->get<std::string>();
+    else
+      problem(path, std::string("The option ") + key + " must be an http(s) or relative URL.");
+  };
+  url_option(j, "canonicalUrl", "/canonicalUrl", o.canonical_url);
+  if (auto it = j.find("publisher"); it != j.end() && it->is_object()) {
+    if (auto n = it->find("name"); n != it->end() && n->is_string()) o.publisher_name = n->get<std::string>();
+    url_option(*it, "url", "/publisher/url", o.publisher_url);
+    url_option(*it, "logo", "/publisher/logo", o.publisher_logo);
+  }
   if (auto it = j.find("limits"); it != j.end() && it->is_object()) {
     auto limit = [&](const char* key, size_t& out) {
       auto l = it->find(key);
@@ -122,6 +140,8 @@ std::string result_report_json(const ArticleResult& r, const RenderOptions& opti
                {"readingMinutes", r.rendered.reading_minutes},
                {"spoilers", r.spoilers},
                {"idPrefix", options.id_prefix},
+               {"description", r.description},
+               {"jsonLd", r.json_ld},
                {"toc", std::move(toc)},
                {"labels", labels_json(labels_for(r.lang.empty() ? "en" : r.lang))}};
   json report = {{"ok", r.ok}, {"errors", std::move(errors)}, {"warnings", std::move(warnings)}, {"meta", std::move(meta)}};

@@ -17,6 +17,8 @@ struct ArticleResult {
   std::vector<Diagnostic> diagnostics;  // errors and warnings, in document order of discovery
   // meta (valid when the document parsed as an object)
   std::string id, title, lang, spoilers = "none";
+  std::string description;  // for <meta name="description"> (no gated text unless opted in)
+  std::string json_ld;      // schema.org Article + FAQPage, safe inside <script type="application/ld+json">
   RenderedArticle rendered;  // html moved out; toc, dir, reading minutes kept
 };
 

@@ -12,9 +12,10 @@ void escape_html(std::string& out, std::string_view text);
 // then & and ' entity-escaped. Call only with a URL that url_is_safe() accepted.
 void escape_href(std::string& out, std::string_view url);
 
-// A JSON string literal's contents, safe inside <script type="application/ld+json">:
-// besides JSON's own escapes, < > & U+2028 U+2029 become \u escapes so "</script>" can't close it.
-void escape_json_string(std::string& out, std::string_view text);
+// JSON text made safe inside <script type="application/ld+json">: < > & U+2028 U+2029 become
+// \u escapes (JSON has them only inside strings, where the escape means the same character), so
+// "</script>" or "<!--" in a value cannot end or confuse the script element.
+void escape_json_for_script(std::string& out, std::string_view json_text);
 
 enum class UrlUse {
   Link,   // <a href>: http, https, mailto, relative, fragment

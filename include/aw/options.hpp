@@ -18,7 +18,9 @@ struct RenderOptions {
   std::string id_prefix = "aw-";  // every emitted id starts with it: ^[A-Za-z][A-Za-z0-9_-]{0,31}$
   bool reveal_spoilers = false;   // render gated parts open (e.g. a publisher's spoiler-free policy off)
   bool allow_remote_images = false;  // Markdown images from other origins (default: same-origin only)
-  bool json_ld = true;            // emit schema.org JSON-LD
+  bool spoilers_in_metadata = false;  // gated text in JSON-LD / description (see structured_data.hpp)
+  std::string publisher_name, publisher_url, publisher_logo;  // schema.org publisher
+  std::string canonical_url;                                  // schema.org mainEntityOfPage
   Limits limits;
 };
 

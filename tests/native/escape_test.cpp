@@ -15,9 +15,9 @@ std::string href(std::string_view s) {
   escape_href(out, s);
   return out;
 }
-std::string json_str(std::string_view s) {
+std::string json_script(std::string_view s) {
   std::string out;
-  escape_json_string(out, s);
+  escape_json_for_script(out, s);
   return out;
 }
 
@@ -37,10 +37,10 @@ TEST(EscapeHref, PercentEncodesLikeCmark) {
   EXPECT_EQ(href("/é\"<>"), "/%C3%A9%22%3C%3E");
 }
 
-TEST(EscapeJsonString, NeutralisesScriptEnd) {
-  EXPECT_EQ(json_str("</script><!--"), "\\u003c/script\\u003e\\u003c!--");
-  EXPECT_EQ(json_str("a\"b\\c\n\x01"), "a\\\"b\\\\c\\n\\u0001");
-  EXPECT_EQ(json_str("\xE2\x80\xA8\xE2\x80\xA9"), "\\u2028\\u2029");
+TEST(EscapeJsonForScript, NeutralisesScriptEnd) {
+  EXPECT_EQ(json_script(R"({"a":"</script><!-- & -->"})"), R"({"a":"\u003c/script\u003e\u003c!-- \u0026 --\u003e"})");
+  EXPECT_EQ(json_script("[\"\xE2\x80\xA8\xE2\x80\xA9\"]"), "[\"\\u2028\\u2029\"]");
+  EXPECT_EQ(json_script(R"({"x":[1,2]})"), R"({"x":[1,2]})");
 }
 
 struct UrlCase {

@@ -25,6 +25,21 @@ test('render returns ok, html, errors, warnings and meta', () => {
   assert.equal(r.meta.idPrefix, 'aw-');
   assert.deepEqual(r.meta.toc[0], { id: 'plot-recap', anchor: 'aw-plot-recap', title: 'Plot recap leading into the ending', level: 1 });
   assert.equal(r.meta.labels.revealAll, 'Show all spoilers');
+  assert.match(r.meta.description, /^A complete, scene-by-scene breakdown/);
+});
+
+test('meta.jsonLd is schema.org Article + FAQPage, safe inside a script element', () => {
+  const article = JSON.parse(seed);
+  article.title = 'Ends </script><script>alert(1)</script>';
+  const r = w.render(article, { publisher: { name: 'Reel', url: 'https://reel.test/' } });
+  assert.ok(!/[<>&]/.test(r.meta.jsonLd));
+  const [doc, faq] = JSON.parse(r.meta.jsonLd);
+  assert.equal(doc['@type'], 'Article');
+  assert.equal(doc.headline, article.title);
+  assert.deepEqual(doc.publisher, { '@type': 'Organization', name: 'Reel', url: 'https://reel.test/' });
+  assert.equal(faq['@type'], 'FAQPage');
+  assert.equal(faq.mainEntity.length, 2);
+  assert.ok(!r.meta.jsonLd.includes('five-year-later'), 'the gated quick answer stays out');
 });
 
 test('every example renders exactly its golden file through wasm', () => {

@@ -54,6 +54,10 @@ test('render prints the article HTML; --page a standalone page', () => {
   assert.match(page.stdout, /^<!doctype html>\n<html lang="en" dir="ltr">/);
   assert.match(page.stdout, /<style>[^]*\.aw-article[^]*<\/style>/);
   assert.ok(page.stdout.includes('<article class="aw-article"'));
+  const ld = JSON.parse(page.stdout.match(/<script type="application\/ld\+json">(.*?)<\/script>/s)[1]);
+  assert.equal(ld[0]['@type'], 'Article');
+  assert.equal(ld[1]['@type'], 'FAQPage');
+  assert.match(page.stdout, /<meta name="description" content="A complete, scene-by-scene breakdown/);
 });
 
 test('render of an invalid file prints problems on stderr and exits 1', () => {

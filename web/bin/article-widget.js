@@ -89,6 +89,7 @@ async function standalonePage(r) {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escape(r.meta.title)}</title>
+${r.meta.description ? `<meta name="description" content="${escape(r.meta.description)}">\n` : ''}<script type="application/ld+json">${r.meta.jsonLd}</script>
 <style>${css.replace(/<\/style/gi, '<\\/style')}</style>
 </head>
 <body>
