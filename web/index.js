@@ -63,6 +63,11 @@ class Widget {
     return this.#call('renderMarkdown', String(markdown), options).html;
   }
 
+  /** Bytes of wasm linear memory (it only grows; a steady value over many renders means no leak). */
+  memoryBytes() {
+    return this.#core.HEAPU8.length;
+  }
+
   /** Frees the module's result buffers (the module itself is released with the object). */
   release() {
     for (const [ptr] of this.#buffers) if (ptr) this.#core._free(ptr);

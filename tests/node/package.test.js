@@ -1,0 +1,84 @@
+// The npm package as a user gets it: `npm pack` in web/, installed into an empty folder, used
+// from plain Node, the CLI from node_modules/.bin, and the typings checked by tsc.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = fileURLToPath(new URL('../../', import.meta.url));
+const work = mkdtempSync(join(tmpdir(), 'aw-pack-'));
+const run = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+
+const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', work], join(repo, 'web')))[0];
+const tarball = join(work, packed.filename);
+const app = join(work, 'app');
+run('mkdir', ['-p', app]);
+writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
+run('npm', ['install', '--offline', '--no-audit', '--no-fund', tarball], app);
+
+test('the tarball holds the runtime files and nothing else', () => {
+  const files = packed.files.map((f) => f.path).sort();
+  for (const f of ['index.js', 'index.d.ts', 'widget.js', 'article-widget.css', 'bin/article-widget.js',
+    'dist/article-widget-core.mjs', 'dist/article-widget-core.wasm', 'package.json', 'README.md']) {
+    assert.ok(files.includes(f), `${f} missing from the tarball`);
+  }
+  for (const f of files) assert.doesNotMatch(f, /(^|\/)(tests?|src|include|wasm)\/|\.cpp$|\.test\.js$/, `${f} should not ship`);
+});
+
+test('import { loadWidget } from "article-widget" works in plain node', () => {
+  writeFileSync(join(app, 'main.js'), `
+    import { readFileSync } from 'node:fs';
+    import { loadWidget } from 'article-widget';
+    const w = await loadWidget();
+    const r = w.render(readFileSync(${JSON.stringify(join(repo, 'examples/la-la-land.json'))}, 'utf8'));
+    console.log(JSON.stringify({ ok: r.ok, title: r.meta.title, md: w.renderMarkdown('*x*') }));
+  `);
+  const out = JSON.parse(run(process.execPath, ['main.js'], app));
+  assert.deepEqual(out, { ok: true, title: 'La La Land: the twist, final scene, and what the ending means.', md: '<p><em>x</em></p>\n' });
+});
+
+test('the CLI is installed as a bin', () => {
+  const bin = join(app, 'node_modules/.bin/article-widget');
+  assert.ok(existsSync(bin));
+  assert.equal(run(bin, ['validate', join(repo, 'examples/la-la-land.json')], app), '');
+});
+
+test('the typings describe the API (tsc --noEmit on a usage file)', () => {
+  writeFileSync(join(app, 'usage.ts'), `
+    import { loadWidget, type RenderResult, type Diagnostic } from 'article-widget';
+    import type { ArticleWidgetEventMap } from 'article-widget/widget';
+    const w = await loadWidget({ wasmUrl: new URL('file:///x.wasm') });
+    const r: RenderResult = w.render('{}', { idPrefix: 'a-', revealSpoilers: true, limits: { maxDepth: 10 } });
+    const d: Diagnostic | undefined = r.errors[0];
+    const line: number = d ? d.line : r.meta.readingMinutes;
+    const html: string = w.renderMarkdown('x') + r.html + r.meta.toc.map((t) => t.anchor).join();
+    const bytes: number = w.memoryBytes();
+    type Detail = ArticleWidgetEventMap['article-widget:faq-toggle']['detail'];
+    const open: Detail = { articleId: 'a', id: 'b', open: true };
+    // @ts-expect-error options are checked
+    w.render('{}', { idPrefx: 'typo' });
+    export { line, html, bytes, open };
+  `);
+  writeFileSync(join(app, 'tsconfig.json'), JSON.stringify({
+    compilerOptions: { target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext', strict: true, noEmit: true, lib: ['es2022', 'dom'], skipLibCheck: false },
+    files: ['usage.ts'],
+  }));
+  const tsc = join(repo, 'node_modules/typescript/bin/tsc');
+  try {
+    run(process.execPath, [tsc, '-p', app], app);
+  } catch (e) {
+    assert.fail(`tsc reported:\n${e.stdout}${e.stderr}`);
+  }
+});
+
+test('package.json exports, bin and files are declared', () => {
+  const pkg = JSON.parse(readFileSync(join(repo, 'web/package.json'), 'utf8'));
+  assert.equal(pkg.name, 'article-widget');
+  assert.equal(pkg.type, 'module');
+  assert.equal(pkg.exports['.'].default, './index.js');
+  assert.equal(pkg.bin['article-widget'], 'bin/article-widget.js');
+  assert.ok(Array.isArray(pkg.files));
+});

@@ -1,0 +1,111 @@
+// Types for article-widget's JavaScript API (web/index.js). Hand-written; checked by
+// tests/node/package.test.js with `tsc --noEmit` against a usage file.
+
+/** Limits that bound the work one article can cause. Defaults in docs/API.md. */
+export interface Limits {
+  maxInputBytes?: number;
+  maxDepth?: number;
+  maxItems?: number;
+  maxTextChars?: number;
+  maxMarkdownBytes?: number;
+  maxMarkdownNesting?: number;
+}
+
+export interface RenderOptions {
+  /** Prefix of every id in the output: /^[A-Za-z][A-Za-z0-9_-]{0,31}$/. Default "aw-". */
+  idPrefix?: string;
+  /** Render spoiler-gated parts open. Default false. */
+  revealSpoilers?: boolean;
+  /** Allow Markdown images from other origins (http/https). Default false: same-origin only. */
+  allowRemoteImages?: boolean;
+  /** Let gated text into meta.description and meta.jsonLd. Default false. */
+  spoilersInMetadata?: boolean;
+  /** schema.org publisher for meta.jsonLd. */
+  publisher?: { name?: string; url?: string; logo?: string };
+  /** schema.org mainEntityOfPage for meta.jsonLd. */
+  canonicalUrl?: string;
+  limits?: Limits;
+}
+
+export type DiagnosticCode =
+  | 'input-too-large' | 'json-syntax' | 'json-too-deep' | 'duplicate-key' | 'wrong-type'
+  | 'missing-field' | 'empty-value' | 'too-long' | 'too-many' | 'invalid-slug' | 'invalid-date'
+  | 'invalid-language' | 'invalid-value' | 'unsafe-url' | 'duplicate-id' | 'unknown-source'
+  | 'sections-too-deep' | 'markdown-too-nested' | 'invalid-option'
+  | 'unknown-field' | 'unused-source' | 'missing-anchor' | 'unsafe-markdown-url'
+  | 'raw-html-dropped' | 'date-order';
+
+export interface Diagnostic {
+  code: DiagnosticCode;
+  severity: 'error' | 'warning';
+  /** JSON Pointer of the value ("" = the whole document). */
+  path: string;
+  /** 1-based line in the JSON text. */
+  line: number;
+  /** 1-based column, in Unicode code points. */
+  column: number;
+  /** Byte offset (UTF-8) in the JSON text. */
+  offset: number;
+  message: string;
+}
+
+export interface TocEntry {
+  /** The section's id in the article. */
+  id: string;
+  /** The element id in the output (prefix + id). */
+  anchor: string;
+  title: string;
+  level: number;
+}
+
+export interface ArticleMeta {
+  id: string;
+  title: string;
+  lang: string;
+  dir: 'ltr' | 'rtl';
+  readingMinutes: number;
+  spoilers: 'none' | 'minor' | 'major';
+  idPrefix: string;
+  /** Plain text for <meta name="description"> (no gated text unless spoilersInMetadata). */
+  description: string;
+  /** schema.org Article (+ FAQPage) JSON, safe to put inside <script type="application/ld+json">. */
+  jsonLd: string;
+  toc: TocEntry[];
+  /** Interface words in the article's language, for the browser shim. */
+  labels: { revealAll: string; hideAll: string; reveal: string; close: string; sourceN: string; sources: string };
+}
+
+export interface ValidationResult {
+  ok: boolean;
+  errors: Diagnostic[];
+  warnings: Diagnostic[];
+  meta: ArticleMeta;
+}
+
+export interface RenderResult extends ValidationResult {
+  /** The article's HTML ("" when ok is false). */
+  html: string;
+}
+
+export interface Widget {
+  /** Validates and renders. `article` is JSON text or an object. Never throws for bad input. */
+  render(article: string | object, options?: RenderOptions): RenderResult;
+  /** Validates without keeping the HTML. */
+  validate(article: string | object, options?: RenderOptions): ValidationResult;
+  /** One Markdown string to safe HTML (no citations). */
+  renderMarkdown(markdown: string, options?: RenderOptions): string;
+  /** Bytes of wasm linear memory (for leak checks). */
+  memoryBytes(): number;
+  /** Frees the module's buffers. The object must not be used afterwards. */
+  release(): void;
+}
+
+export interface LoadOptions {
+  /** Where the .wasm is (default: next to this module, in dist/). */
+  wasmUrl?: string | URL;
+  /** The .wasm bytes, if you already have them. */
+  wasmBinary?: ArrayBuffer | Uint8Array;
+}
+
+/** Loads and instantiates the wasm module (once; every call after it is synchronous). */
+export function loadWidget(options?: LoadOptions): Promise<Widget>;

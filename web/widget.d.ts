@@ -1,0 +1,28 @@
+// Types for the browser shim (web/widget.js): importing it registers <article-widget> and starts
+// watching for <div data-article-widget>. Its events, for host pages written in TypeScript.
+
+export interface SpoilerRevealDetail { articleId: string; part: 'all' | string }
+export interface FaqToggleDetail { articleId: string; id: string; open: boolean }
+export interface FootnoteOpenDetail { articleId: string; source: string; number: number }
+export interface RenderDetail { articleId: string; ok: boolean }
+export interface ErrorDetail { errors: Array<{ code: string; message: string; path?: string; line?: number; column?: number }> }
+
+export interface ArticleWidgetEventMap {
+  'article-widget:render': CustomEvent<RenderDetail>;
+  'article-widget:error': CustomEvent<ErrorDetail>;
+  'article-widget:spoiler-reveal': CustomEvent<SpoilerRevealDetail>;
+  'article-widget:faq-toggle': CustomEvent<FaqToggleDetail>;
+  'article-widget:footnote-open': CustomEvent<FootnoteOpenDetail>;
+}
+
+export interface ArticleWidgetElement extends HTMLElement {
+  /** An article object or JSON text; setting it renders without a fetch. */
+  article: object | string | undefined;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'article-widget': ArticleWidgetElement;
+  }
+  interface HTMLElementEventMap extends ArticleWidgetEventMap {}
+}
