@@ -1,6 +1,7 @@
 #include "aw/api.hpp"
 
 #include <nlohmann/json.hpp>
+#include <algorithm>
 #include <set>
 
 #include "aw/escape.hpp"
@@ -23,8 +24,12 @@ ArticleResult render_article_json(std::string_view json_text, const RenderOption
     // Rendering runs even when validation found errors: it finds the Markdown problems too, so
     // the report is complete in one pass.
     result.rendered = render_article(article, options, json_text, diags);
-    result.json_ld = article_json_ld(article, options);
-    result.description = article_description(article, options);
+    // Only for a valid article: structured data re-parses Markdown with cmark, and a field that
+    // failed a limit (markdown-too-nested: cmark 0.30.2 is quadratic there) must not reach it.
+    if (!diags.has_errors()) {
+      result.json_ld = article_json_ld(article, options);
+      result.description = article_description(article, options);
+    }
     result.id = article.id;
     result.title = article.title;
     result.lang = article.lang;
@@ -75,6 +80,17 @@ RenderOptions parse_render_options(std::string_view options_json, std::vector<Di
     if (auto n = it->find("name"); n != it->end() && n->is_string()) o.publisher_name = n->get<std::string>();
     url_option(*it, "url", "/publisher/url", o.publisher_url);
     url_option(*it, "logo", "/publisher/logo", o.publisher_logo);
+  }
+  if (auto it = j.find("labels"); it != j.end() && !it->is_null()) {
+    if (!it->is_object()) problem("/labels", "The option labels must be an object of interface words.");
+    else
+      for (auto l = it->begin(); l != it->end(); ++l) {
+        const auto& keys = label_keys();
+        bool known = std::find(keys.begin(), keys.end(), l.key()) != keys.end();
+        if (!known) problem("/labels/" + pointer_token(l.key()), "\"" + l.key() + "\" is not a label name (see docs/API.md).");
+        else if (!l->is_string() || l->get_ref<const std::string&>().size() > 200) problem("/labels/" + pointer_token(l.key()), "A label must be a string of at most 200 bytes.");
+        else o.labels[l.key()] = l->get<std::string>();
+      }
   }
   if (auto it = j.find("limits"); it != j.end() && it->is_object()) {
     auto limit = [&](const char* key, size_t& out) {
@@ -143,7 +159,7 @@ std::string result_report_json(const ArticleResult& r, const RenderOptions& opti
                {"description", r.description},
                {"jsonLd", r.json_ld},
                {"toc", std::move(toc)},
-               {"labels", labels_json(labels_for(r.lang.empty() ? "en" : r.lang))}};
+               {"labels", labels_json(with_overrides(labels_for(r.lang.empty() ? "en" : r.lang), options.labels))}};
   json report = {{"ok", r.ok}, {"errors", std::move(errors)}, {"warnings", std::move(warnings)}, {"meta", std::move(meta)}};
   // Invalid UTF-8 cannot reach here (the JSON parser rejects it), but never let dump() abort.
   return report.dump(-1, ' ', false, json::error_handler_t::replace);

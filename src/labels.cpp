@@ -72,6 +72,45 @@ const Labels& labels_for(std::string_view lang) {
   return kLabels[0];
 }
 
+namespace {
+// Override key → member. One list, so the options parser, the docs test and with_overrides agree.
+struct LabelField {
+  std::string_view key;
+  std::string_view Labels::*member;
+};
+const LabelField kFields[] = {
+    {"updated", &Labels::updated},           {"readingTime", &Labels::reading_time},
+    {"by", &Labels::by},                     {"reviewedBy", &Labels::reviewed_by},
+    {"published", &Labels::published},       {"spoilerWarning", &Labels::spoiler_warning},
+    {"revealAll", &Labels::reveal_all},      {"hideAll", &Labels::hide_all},
+    {"gatedSection", &Labels::gated_section}, {"gatedAnswer", &Labels::gated_answer},
+    {"reveal", &Labels::reveal_one},         {"quickAnswer", &Labels::quick_answer},
+    {"contents", &Labels::contents},         {"drawingOn", &Labels::drawing_on},
+    {"and", &Labels::and_},                  {"continueReading", &Labels::continue_reading},
+    {"open", &Labels::open},                 {"faq", &Labels::faq},
+    {"sources", &Labels::sources},           {"sourceN", &Labels::source_n},
+    {"backToCitation", &Labels::back_to_citation}, {"close", &Labels::close},
+};
+}  // namespace
+
+const std::vector<std::string_view>& label_keys() {
+  static const std::vector<std::string_view> keys = [] {
+    std::vector<std::string_view> k;
+    for (const auto& f : kFields) k.push_back(f.key);
+    return k;
+  }();
+  return keys;
+}
+
+Labels with_overrides(const Labels& base, const std::map<std::string, std::string>& overrides) {
+  Labels out = base;
+  for (const auto& f : kFields) {
+    auto it = overrides.find(std::string(f.key));
+    if (it != overrides.end()) out.*(f.member) = it->second;
+  }
+  return out;
+}
+
 std::vector<std::string_view> label_languages() {
   std::vector<std::string_view> langs;
   for (const auto& l : kLabels) langs.push_back(l.lang);

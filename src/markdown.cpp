@@ -361,6 +361,32 @@ size_t markdown_nesting(std::string_view md, size_t* at_index) {
   return deepest;
 }
 
+size_t markdown_image_bracket_work(std::string_view md, size_t* at_index) {
+  size_t worst = 0, images = 0, closers = 0, block_start = 0;
+  auto end_block = [&](size_t next_start) {
+    if (images * closers > worst) {
+      worst = images * closers;
+      if (at_index) *at_index = block_start;
+    }
+    images = closers = 0;
+    block_start = next_start;
+  };
+  size_t i = 0;
+  while (i < md.size()) {
+    bool blank = true;
+    for (; i < md.size() && md[i] != '\n'; ++i) {
+      char c = md[i];
+      if (c != ' ' && c != '\t' && c != '\r') blank = false;
+      if (c == ']') ++closers;
+      else if (c == '!' && i + 1 < md.size() && md[i + 1] == '[') ++images;
+    }
+    ++i;
+    if (blank) end_block(i);
+  }
+  end_block(md.size());
+  return worst;
+}
+
 size_t count_words(std::string_view text) {
   size_t words = 0;
   bool in_word = false;
@@ -379,6 +405,15 @@ void render_markdown(std::string& out, std::string_view markdown, const Markdown
       options.report(Code::MarkdownTooNested, where,
                      "Lists or block quotes nest more than " + std::to_string(options.max_nesting) +
                          " levels deep here (limit: maxMarkdownNesting).");
+    out += "<p>";
+    escape_html(out, markdown);
+    out += "</p>\n";
+    return;
+  }
+  if (markdown_image_bracket_work(markdown, &where) > kMaxImageBracketWork) {
+    if (options.report)
+      options.report(Code::MarkdownTooNested, where,
+                     "Too many \"![\" and \"]\" in one paragraph (cmark 0.30.2 is quadratic there); it is shown as plain text.");
     out += "<p>";
     escape_html(out, markdown);
     out += "</p>\n";

@@ -22,7 +22,7 @@ std::string esc(std::string_view s) {
 class ArticleWriter {
  public:
   ArticleWriter(const Article& a, const RenderOptions& o, std::string_view json_text, Diagnostics& diags)
-      : a_(a), o_(o), json_(json_text), diags_(diags), L_(labels_for(a.lang)), P_(esc(o.id_prefix)) {
+      : a_(a), o_(o), json_(json_text), diags_(diags), L_(with_overrides(labels_for(a.lang), o.labels)), P_(esc(o.id_prefix)) {
     collect_anchors(a.sections);
     for (const FaqItem& f : a.faq) anchors_.insert(f.id);
     used_ids_ = anchors_;
@@ -336,7 +336,7 @@ class ArticleWriter {
   const RenderOptions& o_;
   std::string_view json_;
   Diagnostics& diags_;
-  const Labels& L_;
+  const Labels L_;
   std::string P_;  // escaped id prefix
   std::string out_;
   std::set<std::string> anchors_, used_ids_, listed_;

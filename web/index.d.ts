@@ -24,8 +24,15 @@ export interface RenderOptions {
   publisher?: { name?: string; url?: string; logo?: string };
   /** schema.org mainEntityOfPage for meta.jsonLd. */
   canonicalUrl?: string;
+  /** Publisher overrides of the interface words (keys listed in docs/API.md), e.g. { faq: 'Questions' }. */
+  labels?: Partial<Record<LabelKey, string>>;
   limits?: Limits;
 }
+
+export type LabelKey =
+  | 'updated' | 'readingTime' | 'by' | 'reviewedBy' | 'published' | 'spoilerWarning' | 'revealAll'
+  | 'hideAll' | 'gatedSection' | 'gatedAnswer' | 'reveal' | 'quickAnswer' | 'contents' | 'drawingOn'
+  | 'and' | 'continueReading' | 'open' | 'faq' | 'sources' | 'sourceN' | 'backToCitation' | 'close';
 
 export type DiagnosticCode =
   | 'input-too-large' | 'json-syntax' | 'json-too-deep' | 'duplicate-key' | 'wrong-type'

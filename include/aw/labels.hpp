@@ -1,6 +1,7 @@
 // Every word the widget itself writes (not the article's), per language, plus date and list
 // formatting. One table for C++ and the browser shim (which gets its strings through meta.labels).
 #pragma once
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,6 +45,12 @@ struct Labels {
 // Labels for a BCP 47 tag: exact primary language match ("es-MX" → es), else English.
 const Labels& labels_for(std::string_view lang);
 std::vector<std::string_view> label_languages();
+
+// The table entry with a publisher's overrides applied (keys as in label_keys(); values must
+// outlive the result). Unknown keys are ignored by this function and reported by the options
+// parser.
+Labels with_overrides(const Labels& base, const std::map<std::string, std::string>& overrides);
+const std::vector<std::string_view>& label_keys();
 
 // "{n}"-style placeholders.
 std::string fill(std::string_view pattern, std::string_view key, std::string_view value);

@@ -42,6 +42,13 @@ void render_markdown(std::string& out, std::string_view markdown, const Markdown
 // nested-list cases out (see docs/SECURITY.md).
 size_t markdown_nesting(std::string_view markdown, size_t* at_index = nullptr);
 
+// cmark 0.30.2 walks every open "![" on its bracket stack each time a link closes (fixed upstream
+// in 0.30.3, CVE-2023-22486), so "![[]()" repeated is quadratic. This is the worst, over the
+// blank-line-separated blocks of `markdown`, of (number of "![") x (number of "]"): an upper bound
+// of that walk's cost. Linear; render_markdown refuses a field above kMaxImageBracketWork.
+size_t markdown_image_bracket_work(std::string_view markdown, size_t* at_index = nullptr);
+constexpr size_t kMaxImageBracketWork = 100000;
+
 // Number of words (runs of non-space characters) in Markdown source, for reading time.
 size_t count_words(std::string_view text);
 

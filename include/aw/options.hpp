@@ -1,6 +1,7 @@
 // Limits and render options. Defaults are documented in docs/API.md; every limit is configurable.
 #pragma once
 #include <cstddef>
+#include <map>
 #include <string>
 
 namespace aw {
@@ -21,6 +22,7 @@ struct RenderOptions {
   bool spoilers_in_metadata = false;  // gated text in JSON-LD / description (see structured_data.hpp)
   std::string publisher_name, publisher_url, publisher_logo;  // schema.org publisher
   std::string canonical_url;                                  // schema.org mainEntityOfPage
+  std::map<std::string, std::string> labels;  // publisher overrides of interface words (labels.hpp keys)
   Limits limits;
 };
 

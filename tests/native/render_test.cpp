@@ -227,6 +227,21 @@ TEST(Render, LabelsFollowTheArticleLanguage) {
   EXPECT_TRUE(contains(run(a).html, "Frequently Asked"));
 }
 
+TEST(Render, PublisherLabelOverrides) {
+  std::vector<Diagnostic> problems;
+  RenderOptions o = parse_render_options(R"({"labels": {"faq": "Questions <& answers>", "readingTime": "{n}-minute read"}})", problems);
+  ASSERT_TRUE(problems.empty());
+  json a = spoiler_article();
+  a["readingMinutes"] = 3;
+  std::string h = run(a, o).html;
+  EXPECT_TRUE(contains(h, ">Questions &lt;&amp; answers&gt;</h2>"));
+  EXPECT_TRUE(contains(h, "3-minute read"));
+  parse_render_options(R"({"labels": {"nope": "x", "faq": 3}})", problems);
+  ASSERT_EQ(problems.size(), 2u);
+  EXPECT_EQ(problems[0].path, "/labels/faq");
+  EXPECT_EQ(problems[1].path, "/labels/nope");
+}
+
 TEST(Render, ListsJoinPerLanguage) {
   EXPECT_EQ(join_list(labels_for("en"), {"A", "B", "C"}), "A, B, and C");
   EXPECT_EQ(join_list(labels_for("en"), {"A", "B"}), "A and B");
