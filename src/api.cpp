@@ -2,10 +2,12 @@
 
 #include <nlohmann/json.hpp>
 #include <algorithm>
+#include <cstdint>
 #include <set>
 
 #include "aw/escape.hpp"
 #include "aw/json_source.hpp"
+#include "aw/shell.hpp"
 #include "aw/structured_data.hpp"
 #include "aw/labels.hpp"
 #include "aw/markdown.hpp"
@@ -38,7 +40,10 @@ ArticleResult render_article_json(std::string_view json_text, const RenderOption
   }
   result.ok = !diags.has_errors();
   result.diagnostics = diags.all();
-  if (result.ok && want_html) result.html = std::move(result.rendered.html);
+  if (result.ok && want_html)
+    result.html = wrap_in_shell({std::move(result.rendered.html), result.title, result.lang, result.rendered.dir,
+                                 result.description, result.json_ld},
+                                options);
   result.rendered.html.clear();
   return result;
 }
@@ -76,6 +81,17 @@ RenderOptions parse_render_options(std::string_view options_json, std::vector<Di
       problem(path, std::string("The option ") + key + " must be an http(s) or relative URL.");
   };
   url_option(j, "canonicalUrl", "/canonicalUrl", o.canonical_url);
+  url_option(j, "src", "/src", o.src);
+  url_option(j, "stylesheetHref", "/stylesheetHref", o.stylesheet_href);
+  url_option(j, "scriptSrc", "/scriptSrc", o.script_src);
+  if (auto it = j.find("stylesheetText"); it != j.end() && !it->is_null()) {
+    if (it->is_string()) o.stylesheet_text = it->get<std::string>();
+    else problem("/stylesheetText", "The option stylesheetText must be a string.");
+  }
+  if (auto it = j.find("shell"); it != j.end() && !it->is_null()) {
+    if (it->is_string() && (*it == "none" || *it == "element" || *it == "page")) o.shell = it->get<std::string>();
+    else problem("/shell", "The option shell must be \"none\", \"element\" or \"page\".");
+  }
   if (auto it = j.find("publisher"); it != j.end() && it->is_object()) {
     if (auto n = it->find("name"); n != it->end() && n->is_string()) o.publisher_name = n->get<std::string>();
     url_option(*it, "url", "/publisher/url", o.publisher_url);
@@ -93,18 +109,22 @@ RenderOptions parse_render_options(std::string_view options_json, std::vector<Di
       }
   }
   if (auto it = j.find("limits"); it != j.end() && it->is_object()) {
-    auto limit = [&](const char* key, size_t& out) {
+    auto limit = [&](const char* key, size_t& out, size_t ceiling = SIZE_MAX) {
       auto l = it->find(key);
       if (l == it->end()) return;
-      if (l->is_number_unsigned() && l->get<unsigned long long>() > 0) out = static_cast<size_t>(l->get<unsigned long long>());
-      else problem(std::string("/limits/") + key, std::string("The limit ") + key + " must be a positive whole number.");
+      if (l->is_number_unsigned() && l->get<unsigned long long>() > 0 && l->get<unsigned long long>() <= ceiling)
+        out = static_cast<size_t>(l->get<unsigned long long>());
+      else if (ceiling != SIZE_MAX)
+        problem(std::string("/limits/") + key, std::string("The limit ") + key + " must be a whole number from 1 to " + std::to_string(ceiling) + ".");
+      else
+        problem(std::string("/limits/") + key, std::string("The limit ") + key + " must be a positive whole number.");
     };
     limit("maxInputBytes", o.limits.max_input_bytes);
-    limit("maxDepth", o.limits.max_depth);
+    limit("maxDepth", o.limits.max_depth, Limits::kDepthCeiling);
     limit("maxItems", o.limits.max_items);
     limit("maxTextChars", o.limits.max_text_chars);
     limit("maxMarkdownBytes", o.limits.max_markdown_bytes);
-    limit("maxMarkdownNesting", o.limits.max_markdown_nesting);
+    limit("maxMarkdownNesting", o.limits.max_markdown_nesting, Limits::kMarkdownNestingCeiling);
   }
   return o;
 }
@@ -136,11 +156,6 @@ json diagnostic_json(const Diagnostic& d) {
               {"message", d.message}};
 }
 
-json labels_json(const Labels& l) {
-  return json{{"revealAll", l.reveal_all}, {"hideAll", l.hide_all}, {"reveal", l.reveal_one},
-              {"close", l.close},          {"sourceN", l.source_n},  {"sources", l.sources}};
-}
-
 }  // namespace
 
 std::string result_report_json(const ArticleResult& r, const RenderOptions& options) {
@@ -159,7 +174,7 @@ std::string result_report_json(const ArticleResult& r, const RenderOptions& opti
                {"description", r.description},
                {"jsonLd", r.json_ld},
                {"toc", std::move(toc)},
-               {"labels", labels_json(with_overrides(labels_for(r.lang.empty() ? "en" : r.lang), options.labels))}};
+               {"labels", json::parse(shim_labels_json(with_overrides(labels_for(r.lang.empty() ? "en" : r.lang), options.labels)))}};
   json report = {{"ok", r.ok}, {"errors", std::move(errors)}, {"warnings", std::move(warnings)}, {"meta", std::move(meta)}};
   // Invalid UTF-8 cannot reach here (the JSON parser rejects it), but never let dump() abort.
   return report.dump(-1, ' ', false, json::error_handler_t::replace);

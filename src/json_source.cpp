@@ -1,5 +1,6 @@
 #include "aw/json_source.hpp"
 
+#include <algorithm>
 #include <iterator>
 #include <vector>
 
@@ -140,9 +141,10 @@ class Builder final : public nlohmann::json_sax<json> {
 
   bool open(json&& container) {
     size_t at = token_start();
-    if (frames_.size() >= limits_.max_depth) {
+    const size_t max_depth = std::min(limits_.max_depth, Limits::kDepthCeiling);
+    if (frames_.size() >= max_depth) {
       diags_.report(Code::JsonTooDeep, pointer_here(), at,
-                    "The JSON nests deeper than " + std::to_string(limits_.max_depth) +
+                    "The JSON nests deeper than " + std::to_string(max_depth) +
                         " levels; an article never needs that (limit: maxDepth).");
       return false;
     }

@@ -1,5 +1,6 @@
 #include "aw/labels.hpp"
 
+#include <nlohmann/json.hpp>
 #include <string>
 
 namespace aw {
@@ -109,6 +110,12 @@ Labels with_overrides(const Labels& base, const std::map<std::string, std::strin
     if (it != overrides.end()) out.*(f.member) = it->second;
   }
   return out;
+}
+
+std::string shim_labels_json(const Labels& l) {
+  nlohmann::json j = {{"revealAll", l.reveal_all}, {"hideAll", l.hide_all}, {"reveal", l.reveal_one},
+                      {"close", l.close},          {"sourceN", l.source_n},  {"sources", l.sources}};
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::vector<std::string_view> label_languages() {

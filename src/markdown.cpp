@@ -2,12 +2,14 @@
 
 #include <cmark.h>
 
+#include <algorithm>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "aw/escape.hpp"
 #include "aw/labels.hpp"
+#include "aw/options.hpp"
 
 namespace aw {
 namespace {
@@ -400,10 +402,11 @@ size_t count_words(std::string_view text) {
 
 void render_markdown(std::string& out, std::string_view markdown, const MarkdownOptions& options) {
   size_t where = 0;
-  if (markdown_nesting(markdown, &where) > options.max_nesting) {
+  const size_t max_nesting = std::min(options.max_nesting, Limits::kMarkdownNestingCeiling);
+  if (markdown_nesting(markdown, &where) > max_nesting) {
     if (options.report)
       options.report(Code::MarkdownTooNested, where,
-                     "Lists or block quotes nest more than " + std::to_string(options.max_nesting) +
+                     "Lists or block quotes nest more than " + std::to_string(max_nesting) +
                          " levels deep here (limit: maxMarkdownNesting).");
     out += "<p>";
     escape_html(out, markdown);

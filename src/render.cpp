@@ -35,7 +35,7 @@ class ArticleWriter {
     r.reading_minutes = a_.reading_minutes > 0 ? a_.reading_minutes : computed_minutes();
     std::string& h = out_;
     h += "<article class=\"aw-article\" lang=\"" + esc(a_.lang) + "\" dir=\"" + r.dir + "\" data-aw-article=\"" +
-         esc(a_.id) + "\" data-aw-prefix=\"" + P_ + "\"";
+         esc(a_.id) + "\" data-aw-prefix=\"" + P_ + "\" data-aw-labels=\"" + esc(shim_labels_json(L_)) + "\"";
     if (gating()) h += " data-aw-spoilers=\"" + std::string(a_.spoiler_level == SpoilerLevel::Major ? "major" : "minor") + "\"";
     h += ">\n";
     header(r.reading_minutes);

@@ -24,6 +24,16 @@ export interface RenderOptions {
   publisher?: { name?: string; url?: string; logo?: string };
   /** schema.org mainEntityOfPage for meta.jsonLd. */
   canonicalUrl?: string;
+  /** Server-side rendering wrapper: the article alone, <article-widget> with a declarative shadow root, or a page. */
+  shell?: 'none' | 'element' | 'page';
+  /** Shell: the element's src attribute. */
+  src?: string;
+  /** Shell: stylesheet linked inside the shadow root. */
+  stylesheetHref?: string;
+  /** Shell: stylesheet inlined in a <style> inside the shadow root. */
+  stylesheetText?: string;
+  /** Page shell: the module script that hydrates the element. */
+  scriptSrc?: string;
   /** Publisher overrides of the interface words (keys listed in docs/API.md), e.g. { faq: 'Questions' }. */
   labels?: Partial<Record<LabelKey, string>>;
   limits?: Limits;

@@ -52,6 +52,10 @@ std::vector<std::string_view> label_languages();
 Labels with_overrides(const Labels& base, const std::map<std::string, std::string>& overrides);
 const std::vector<std::string_view>& label_keys();
 
+// The words the browser shim needs (revealAll, hideAll, reveal, close, sourceN, sources) as a JSON
+// object: meta.labels, and the article's data-aw-labels attribute (so hydration needs no render).
+std::string shim_labels_json(const Labels& labels);
+
 // "{n}"-style placeholders.
 std::string fill(std::string_view pattern, std::string_view key, std::string_view value);
 

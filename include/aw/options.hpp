@@ -13,6 +13,11 @@ struct Limits {
   size_t max_text_chars = 2000;           // a plain-text field, in code points
   size_t max_markdown_bytes = 100000;     // one Markdown field
   size_t max_markdown_nesting = 32;       // lists/block quotes inside one another
+
+  // Hard ceilings, whatever a caller configures (docs/SECURITY.md): past them memory (JSON
+  // Pointers per level) or cmark 0.30.2's time (per nesting level and line) stops being linear.
+  static constexpr size_t kDepthCeiling = 1000;
+  static constexpr size_t kMarkdownNestingCeiling = 256;
 };
 
 struct RenderOptions {
@@ -22,6 +27,14 @@ struct RenderOptions {
   bool spoilers_in_metadata = false;  // gated text in JSON-LD / description (see structured_data.hpp)
   std::string publisher_name, publisher_url, publisher_logo;  // schema.org publisher
   std::string canonical_url;                                  // schema.org mainEntityOfPage
+  // Server-side rendering: what wraps the <article>. "none" (the article alone), "element"
+  // (<article-widget> with a declarative shadow root the browser script hydrates in place) or
+  // "page" (a whole HTML document: head with title, description and JSON-LD, then the element).
+  std::string shell = "none";
+  std::string src;              // the element's src attribute (the article's URL), optional
+  std::string stylesheet_href;  // <link rel="stylesheet"> inside the shadow root
+  std::string stylesheet_text;  // or the stylesheet inlined in a <style> (for standalone pages)
+  std::string script_src;       // page shell: the module script that hydrates the element
   std::map<std::string, std::string> labels;  // publisher overrides of interface words (labels.hpp keys)
   Limits limits;
 };

@@ -52,7 +52,10 @@ test('render prints the article HTML; --page a standalone page', () => {
   const page = cli('render', '--page', example);
   assert.equal(page.status, 0);
   assert.match(page.stdout, /^<!doctype html>\n<html lang="en" dir="ltr">/);
-  assert.match(page.stdout, /<style>[^]*\.aw-article[^]*<\/style>/);
+  assert.match(page.stdout, /<template shadowrootmode="open">\n<style>[^]*\.aw-article[^]*<\/style>/);
+  const ssr = cli('render', '--ssr', '--src', '/examples/la-la-land.json', '--stylesheet', '/web/article-widget.css', example);
+  assert.equal(ssr.status, 0);
+  assert.match(ssr.stdout, /^<article-widget src="\/examples\/la-la-land.json" data-aw-ssr>\n<template shadowrootmode="open">\n<link rel="stylesheet" href="\/web\/article-widget.css">\n<article class="aw-article"/);
   assert.ok(page.stdout.includes('<article class="aw-article"'));
   const ld = JSON.parse(page.stdout.match(/<script type="application\/ld\+json">(.*?)<\/script>/s)[1]);
   assert.equal(ld[0]['@type'], 'Article');

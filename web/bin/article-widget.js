@@ -4,12 +4,17 @@
 //
 //   article-widget validate FILE...      FILE:LINE:COL: CODE: message (at /pointer)   (exit 1 on any error)
 //   article-widget render FILE           the article's HTML on stdout
-//   article-widget render --page FILE    a standalone HTML page with the stylesheet inlined
+//   article-widget render --page FILE    a standalone HTML page (stylesheet inlined, JSON-LD, description)
+//   article-widget render --ssr FILE     <article-widget> with a declarative shadow root, for server-side
+//                                        rendering that web/widget.js hydrates in place
+//   options: --src URL (the element's src), --stylesheet URL (link instead of inline), --script URL
+//            (page: the module script), --id-prefix P, --reveal-spoilers
 import { readFile } from 'node:fs/promises';
 import { loadWidget } from '../index.js';
 
 const USAGE = `usage: article-widget validate FILE...
-       article-widget render [--page] [--reveal-spoilers] [--id-prefix P] FILE`;
+       article-widget render [--page | --ssr] [--src URL] [--stylesheet URL] [--script URL]
+                             [--reveal-spoilers] [--id-prefix P] FILE`;
 
 async function main(argv) {
   const [command, ...rest] = argv;
@@ -59,8 +64,12 @@ async function render(args) {
   const files = [];
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--page') page = true;
+    else if (args[i] === '--ssr') options.shell = 'element';
     else if (args[i] === '--reveal-spoilers') options.revealSpoilers = true;
     else if (args[i] === '--id-prefix') options.idPrefix = args[++i];
+    else if (args[i] === '--src') options.src = args[++i];
+    else if (args[i] === '--stylesheet') options.stylesheetHref = args[++i];
+    else if (args[i] === '--script') options.scriptSrc = args[++i];
     else files.push(args[i]);
   }
   if (files.length !== 1) {
@@ -72,30 +81,17 @@ async function render(args) {
     console.error(error);
     return 1;
   }
+  if (page) {
+    // A standalone page: the stylesheet inlined unless one is linked. The C++ shell escapes it.
+    options.shell = 'page';
+    if (!options.stylesheetHref) options.stylesheetText = await readFile(new URL('../article-widget.css', import.meta.url), 'utf8');
+  }
   const w = await loadWidget();
   const r = w.render(text, options);
   for (const p of [...r.errors, ...r.warnings]) console.error(formatProblem(files[0], p));
   if (!r.ok) return 1;
-  process.stdout.write(page ? await standalonePage(r) : r.html);
+  process.stdout.write(r.html);
   return 0;
-}
-
-async function standalonePage(r) {
-  const css = await readFile(new URL('../article-widget.css', import.meta.url), 'utf8').catch(() => '');
-  const escape = (s) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-  return `<!doctype html>
-<html lang="${escape(r.meta.lang)}" dir="${escape(r.meta.dir)}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(r.meta.title)}</title>
-${r.meta.description ? `<meta name="description" content="${escape(r.meta.description)}">\n` : ''}<script type="application/ld+json">${r.meta.jsonLd}</script>
-<style>${css.replace(/<\/style/gi, '<\\/style')}</style>
-</head>
-<body>
-${r.html}</body>
-</html>
-`;
 }
 
 process.exitCode = await main(process.argv.slice(2));

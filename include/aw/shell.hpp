@@ -1,0 +1,30 @@
+// Server-side rendering shells around a rendered article (RenderOptions::shell):
+//
+// "element":
+//   <article-widget src="SRC" data-aw-ssr>
+//     <template shadowrootmode="open">
+//       <link rel="stylesheet" href="STYLESHEET">   (or <style>…</style>)
+//       <article class="aw-article" …>…</article>
+//     </template>
+//   </article-widget>
+// The browser attaches the declarative shadow root while parsing, so the article reads — styled,
+// gated parts hidden — without JavaScript; web/widget.js then finds the rendered article in the
+// existing shadow root and wires it up in place (no second render, no layout shift).
+//
+// "page": <!doctype html> with lang/dir, <title>, <meta name="description">, the JSON-LD, the
+// module script (if script_src) and the element above in <body>.
+#pragma once
+#include <string>
+
+#include "aw/options.hpp"
+
+namespace aw {
+
+struct ShellInput {
+  std::string article_html;
+  std::string title, lang, dir, description, json_ld;
+};
+
+std::string wrap_in_shell(const ShellInput& in, const RenderOptions& options);
+
+}  // namespace aw
