@@ -6,7 +6,7 @@ JOBS ?= 2
 # Debian's emcc needs node to find acorn in /usr/share/nodejs.
 export NODE_PATH := /usr/share/nodejs
 
-.PHONY: all setup build native asan test test-native test-node test-browser demo clean
+.PHONY: all setup build native asan test test-native test-node test-browser demo clean fuzz-build fuzz fuzz-smoke bench size
 
 all: build
 
@@ -31,6 +31,30 @@ test-native: native asan
 	@build/native/aw_tests --gtest_brief=1
 	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 build/asan/aw_tests --gtest_brief=1
 
+# libFuzzer target (tests/fuzz/fuzz_article.cpp) with ASan + UBSan, built by clang. Seeds are
+# generated (tests/fuzz/make-corpus.sh → build/fuzz/corpus); what the fuzzer finds new goes to
+# build/fuzz/live (kept between runs), crashes to build/fuzz/artifacts/.
+FUZZ_SECONDS ?= 60
+FUZZ_SMOKE_SECONDS ?= 25
+FUZZ_FLAGS = -dict=tests/fuzz/article.dict -timeout=10 -rss_limit_mb=2048 -artifact_prefix=build/fuzz/artifacts/ -print_final_stats=1
+fuzz-build: setup
+	@CC=clang CXX=clang++ cmake -S . -B build/fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAW_FUZZ=ON -DAW_SANITIZE=ON -DAW_TESTS=OFF >/dev/null
+	@cmake --build build/fuzz -j$(JOBS) --target aw_fuzz >/dev/null
+	@bash tests/fuzz/make-corpus.sh build/fuzz/corpus
+	@mkdir -p build/fuzz/live build/fuzz/artifacts
+
+fuzz: fuzz-build
+	build/fuzz/aw_fuzz build/fuzz/live build/fuzz/corpus $(FUZZ_FLAGS) -max_total_time=$(FUZZ_SECONDS)
+
+# The short run `make test` includes: the seeds plus a few seconds of mutation (from the seeds only,
+# so its length does not depend on earlier runs); any finding fails.
+fuzz-smoke: fuzz-build
+	@echo "== fuzz smoke ($(FUZZ_SMOKE_SECONDS) s, ASan+UBSan)"
+	@rm -rf build/fuzz/smoke && mkdir -p build/fuzz/smoke
+	@build/fuzz/aw_fuzz build/fuzz/smoke build/fuzz/corpus $(FUZZ_FLAGS) -max_total_time=$(FUZZ_SMOKE_SECONDS) >build/fuzz/smoke.log 2>&1 \
+	  || { tail -60 build/fuzz/smoke.log; exit 1; }
+	@grep -E '^stat::(number_of_executed_units|average_exec_per_sec)' build/fuzz/smoke.log | tr '\n' ' '; echo
+
 test-node: build
 	@node --test tests/node/
 
@@ -41,10 +65,27 @@ test-browser: build
 test: build native asan
 	@echo "== native (GoogleTest)"; build/native/aw_tests --gtest_brief=1
 	@echo "== native under ASan+UBSan"; ASAN_OPTIONS=detect_leaks=1 build/asan/aw_tests --gtest_brief=1
+	@$(MAKE) -s fuzz-smoke
 	@echo "== wasm in Node and in Chromium (node:test)"; node --test tests/node/ tests/browser/
+
+# Benchmarks (bench/, docs/PERFORMANCE.md). `make bench`: every subject on the same inputs in one
+# Node process, the native floor (Google Benchmark, build/bench), the core looped inside wasm
+# (build/bench-wasm), memory, and headless Chromium (BENCH_BROWSER=0 skips it); rewrites the
+# generated block of docs/PERFORMANCE.md. `make size`: bytes a reader downloads vs the JS stack.
+BENCH_BROWSER ?= 1
+bench: build
+	@cmake -S . -B build/bench -DAW_BENCH=ON -DAW_TESTS=OFF -DCMAKE_BUILD_TYPE=Release >/dev/null
+	@cmake --build build/bench -j$(JOBS) --target aw_bench >/dev/null
+	@emcmake cmake -S . -B build/bench-wasm -DCMAKE_BUILD_TYPE=Release -DAW_BENCH=ON -DAW_DIST_DIR=$(CURDIR)/build/bench-wasm/dist >/dev/null
+	@cmake --build build/bench-wasm -j$(JOBS) --target aw_wasm_loop >/dev/null
+	@BENCH_BROWSER=$(BENCH_BROWSER) node bench/run.js
+
+size: build
+	@cmake --build build/wasm -j$(JOBS) --target article-widget-core-names >/dev/null
+	@node bench/size.js --names build/wasm/names/article-widget-core-names.wasm --doc
 
 demo: build
 	@node tools/serve.js --port $(PORT)
 
 clean:
-	rm -rf build/native build/asan build/wasm web/dist
+	rm -rf build/native build/asan build/wasm build/fuzz web/dist

@@ -61,8 +61,16 @@ const std::vector<Code>& all_codes() {
 
 LineIndex::LineIndex(std::string_view text) : text_(text) {
   line_starts_.push_back(0);
-  for (size_t i = 0; i < text.size(); ++i)
-    if (text[i] == '\n') line_starts_.push_back(i + 1);
+  uint32_t col = 0;  // code points since the line start
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (i % kBlock == 0) block_columns_.push_back(col);
+    if (text[i] == '\n') {
+      line_starts_.push_back(i + 1);
+      col = 0;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++col;
+    }
+  }
 }
 
 void LineIndex::locate(size_t offset, uint32_t& line, uint32_t& column) const {
@@ -71,15 +79,21 @@ void LineIndex::locate(size_t offset, uint32_t& line, uint32_t& column) const {
   size_t index = static_cast<size_t>(it - line_starts_.begin()) - 1;
   line = static_cast<uint32_t>(index + 1);
   uint32_t col = 1;
-  for (size_t i = line_starts_[index]; i < offset; ++i)
+  size_t from = line_starts_[index];
+  if (size_t block = offset / kBlock; block < block_columns_.size() && block * kBlock > from) {
+    from = block * kBlock;
+    col += block_columns_[block];
+  }
+  for (size_t i = from; i < offset; ++i)
     if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++col;  // count code points
   column = col;
 }
 
 void Diagnostics::report(Code code, std::string path, size_t offset, std::string message) {
-  Diagnostic d{code, code_severity(code), std::move(path), offset, 1, 1, std::move(message)};
+  Severity severity = code_severity(code);
+  if (++(severity == Severity::Error ? errors_ : warnings_) > kMaxKept) return;
+  Diagnostic d{code, severity, std::move(path), offset, 1, 1, std::move(message)};
   lines_.locate(offset, d.line, d.column);
-  if (d.severity == Severity::Error) ++errors_;
   items_.push_back(std::move(d));
 }
 

@@ -6,7 +6,9 @@
 namespace aw {
 
 void escape_html(std::string& out, std::string_view text) {
-  out.reserve(out.size() + text.size());
+  // No reserve(out.size() + text.size()) here: libc++ (the wasm build) reserves exactly that, so
+  // appending many short texts to one long output re-copied it every time — quadratic
+  // (tests/node/hostile.test.js, bench/pathological.js). Plain appends grow geometrically.
   for (char c : text) {
     switch (c) {
       case '&': out += "&amp;"; break;

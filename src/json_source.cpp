@@ -60,6 +60,7 @@ class Builder final : public nlohmann::json_sax<json> {
 
   bool key(string_t& k) override {
     size_t at = token_start();
+    if (!room(at)) return false;
     Frame& f = frames_.back();
     f.key = std::move(k);
     std::string member = f.pointer + "/" + pointer_token(f.key);
@@ -133,6 +134,7 @@ class Builder final : public nlohmann::json_sax<json> {
 
   bool value(json&& v) {
     size_t at = token_start();
+    if (!room(at)) return false;
     std::string pointer;
     place(std::move(v), pointer);
     doc_.value_offsets[pointer] = at;
@@ -141,6 +143,7 @@ class Builder final : public nlohmann::json_sax<json> {
 
   bool open(json&& container) {
     size_t at = token_start();
+    if (!room(at)) return false;
     const size_t max_depth = std::min(limits_.max_depth, Limits::kDepthCeiling);
     if (frames_.size() >= max_depth) {
       diags_.report(Code::JsonTooDeep, pointer_here(), at,
@@ -153,6 +156,19 @@ class Builder final : public nlohmann::json_sax<json> {
     doc_.value_offsets[pointer] = at;
     frames_.push_back(Frame{node, std::move(pointer), {}, 0});
     return true;
+  }
+
+  // No array or object grows past limits.max_items while parsing: a 4 MiB "[1,1,1,…]" would
+  // otherwise cost two million values and JSON Pointers before the validator could say too-many.
+  bool room(size_t at) {
+    if (frames_.empty()) return true;
+    const Frame& f = frames_.back();
+    size_t size = f.node->is_array() ? f.index : f.node->size();
+    if (size < limits_.max_items) return true;
+    diags_.report(Code::TooMany, f.pointer, at,
+                  std::string(f.node->is_array() ? "This array has" : "This object has") + " more than " +
+                      std::to_string(limits_.max_items) + " entries (limit: maxItems); reading stopped here.");
+    return false;
   }
 
   bool close() {
@@ -198,6 +214,13 @@ bool parse_json(std::string_view text, const Limits& limits, JsonDocument& doc, 
   CountingIterator first(text.data(), text.data(), &pos);
   CountingIterator last(text.data() + text.size(), text.data(), &pos);
   bool ok = json::sax_parse(first, last, &builder, nlohmann::detail::input_format_t::json, true);
+  // nlohmann's lexer takes a raw NUL byte for the end of the input, so "{…}\0anything" would
+  // parse. Inside a string it is already an error (a control character); after the value it
+  // must be one too.
+  if (size_t nul = text.find('\0'); ok && nul != std::string_view::npos) {
+    diags.report(Code::JsonSyntax, "", nul, "The text is not valid JSON: a NUL byte after the value (inside strings write \\u0000).");
+    ok = false;
+  }
   return ok && !diags.has_errors();
 }
 

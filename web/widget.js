@@ -54,8 +54,10 @@ function start() {
         // A move (remove + insert in the same task) keeps the mounted article.
         queueMicrotask(() => this.isConnected || this.#mount.disconnect());
       }
-      attributeChangedCallback(name, before, after) {
-        if (before !== after) this.#mount.sourceChanged();
+      attributeChangedCallback() {
+        // Also when set to the same URL: that is how a page asks for a fresh copy, or goes back
+        // from an `article` set in JS to the `src` one.
+        this.#mount.sourceChanged();
       }
     }
     customElements.define('article-widget', ArticleWidgetElement);

@@ -65,11 +65,18 @@ class LineIndex {
  private:
   std::string_view text_;
   std::vector<size_t> line_starts_;
+  // Code points from the start of its line to each 4 KiB boundary, so locating is O(4 KiB) even
+  // on one huge line (a minified article with thousands of problems was quadratic).
+  static constexpr size_t kBlock = 4096;
+  std::vector<uint32_t> block_columns_;
 };
 
-// Collects diagnostics for one JSON text.
+// Collects diagnostics for one JSON text. At most kMaxKept errors and kMaxKept warnings are kept
+// (the first ones); more are counted, not stored, so a hostile text cannot make the report
+// hundreds of times its own size.
 class Diagnostics {
  public:
+  static constexpr size_t kMaxKept = 1000;
   explicit Diagnostics(std::string_view text) : lines_(text) {}
   void report(Code code, std::string path, size_t offset, std::string message);
   bool has_errors() const { return errors_ > 0; }
@@ -78,7 +85,7 @@ class Diagnostics {
  private:
   LineIndex lines_;
   std::vector<Diagnostic> items_;
-  size_t errors_ = 0;
+  size_t errors_ = 0, warnings_ = 0;
 };
 
 // RFC 6901 escaping of one reference token ("a/b" → "a~1b").

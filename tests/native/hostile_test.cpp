@@ -86,7 +86,7 @@ TEST_F(Hostile, EveryTruncationIsAJsonSyntaxErrorAtTheEnd) {
 TEST_F(Hostile, TrailingCommasAreLocated) {
   Diagnostic d = only_error(R"({"title": "a", "authors": [1, 2,]})", Code::JsonSyntax, "/authors/2");
   EXPECT_EQ(d.column, 33u);
-  only_error(R"({"title": "a",})", Code::JsonSyntax, "");
+  only_error(R"({"title": "a",})", Code::JsonSyntax, "/title");  // after the last member
   only_error("[1,]", Code::JsonSyntax, "/1");
 }
 
@@ -141,16 +141,19 @@ TEST_F(Hostile, ByteOrderMarkIsAcceptedOnceAtTheStart) {
   ASSERT_EQ(slugs.size(), 1u);
   EXPECT_EQ(bad.substr(slugs[0].offset, 8), "\"Bad Id\"");
   // Twice, in the middle, or UTF-16's: not JSON.
-  EXPECT_EQ(run("\xEF\xBB\xBF\xEF\xBB\xBF{}").diagnostics.at(0).code, Code::JsonSyntax);
-  EXPECT_EQ(run("{\xEF\xBB\xBF}").diagnostics.at(0).code, Code::JsonSyntax);
-  EXPECT_EQ(run("\xFF\xFE{\0}").diagnostics.at(0).code, Code::JsonSyntax);
+  only_error("\xEF\xBB\xBF\xEF\xBB\xBF{}", Code::JsonSyntax, "");
+  only_error("{\xEF\xBB\xBF}", Code::JsonSyntax, "");
+  only_error(std::string("\xFF\xFE{\0}", 5), Code::JsonSyntax, "");
 }
 
 TEST_F(Hostile, NulBytes) {
-  // Raw NUL: a control character inside a string, garbage outside one.
+  // Raw NUL: a control character inside a string, garbage outside one. (nlohmann alone takes a
+  // NUL for the end of the input and would accept "{…}\0anything": regression, see
+  // regression_test.cpp.)
   only_error(std::string("{\"title\": \"a\0b\"}", 16), Code::JsonSyntax, "/title");
-  only_error(std::string("{\"title\": \"a\"}\0", 15), Code::JsonSyntax, "");
-  only_error(std::string("{\0\"title\": \"a\"}", 15), Code::JsonSyntax, "");
+  EXPECT_EQ(only_error(std::string("{\"title\": \"a\"}\0", 15), Code::JsonSyntax, "").offset, 14u);
+  EXPECT_EQ(only_error(seed_text() + std::string("\0{\"title\": 1}", 14), Code::JsonSyntax, "").offset, seed_text().size());
+  EXPECT_EQ(only_error(std::string("{\0\"title\": \"a\"}", 15), Code::JsonSyntax, "").offset, 1u);
   // Escaped NUL is a character like any other: shown as U+FFFD, in text and in Markdown.
   json a = minimal_article();
   std::string text = a.dump();
@@ -188,21 +191,24 @@ TEST_F(Hostile, NumbersAtTheEdges) {
     std::string text = a.dump();
     text.insert(1, std::string("\"readingMinutes\": ") + n + ", ");
     ArticleResult r = run(text);
-    EXPECT_FALSE(r.ok) << n;  // never an integer in 1–600
-    EXPECT_FALSE(with_code(r, Code::WrongType).empty() && with_code(r, Code::InvalidValue).empty()) << n;
+    EXPECT_FALSE(r.ok) << n;  // never an integer in 1–600; past double's range not even JSON to nlohmann
+    bool located = !with_code(r, Code::WrongType).empty() || !with_code(r, Code::InvalidValue).empty() ||
+                   !with_code(r, Code::JsonSyntax).empty();
+    EXPECT_TRUE(located) << n << ": " << test::codes(r);
+    for (const auto& d : r.diagnostics) EXPECT_EQ(d.path, "/readingMinutes") << n;
   }
 }
 
 // ---- wrong, missing and unknown fields --------------------------------------------------------
 
 TEST_F(Hostile, WrongTypesEverywhere) {
-  const char* pointers[] = {"/id", "/lang", "/title", "/dek", "/authors", "/authors/0", "/authors/0/name", "/published",
-                            "/sections", "/sections/0", "/sections/0/id", "/sections/0/body", "/sections/0/spoiler"};
+  const char* pointers[] = {"/id", "/lang", "/title", "/authors/0/role", "/authors", "/authors/0", "/authors/0/name", "/published",
+                            "/sections", "/sections/0", "/sections/0/id", "/sections/0/body"};  // all present
   for (const char* p : pointers) {
     for (json wrong : {json(42), json(nullptr), json::array(), json::object({{"x", 1}}), json(true)}) {
       json a = minimal_article();
       json::json_pointer ptr(p);
-      if (a.at(ptr).type() == wrong.type()) continue;
+      if (a.contains(ptr) && a[ptr].type() == wrong.type()) continue;  // (at() would abort: no exceptions)
       a[ptr] = wrong;
       ArticleResult r = run(a);
       EXPECT_FALSE(r.ok) << p << " = " << wrong.dump();
@@ -222,7 +228,6 @@ TEST_F(Hostile, MissingFieldsAreEachReported) {
     ASSERT_EQ(missing.size(), 1u) << key << ": " << test::codes(r);
     EXPECT_EQ(missing[0].path, std::string("/") + key);
   }
-  only_error("{}", Code::MissingField, "/id");  // the first of six: all are reported
   EXPECT_EQ(with_code(run(std::string("{}")), Code::MissingField).size(), 6u);
 }
 
@@ -373,10 +378,13 @@ TEST_F(Hostile, NestedContainersAreRefusedNotParsed) {
 TEST_F(Hostile, QuadraticImageBracketsAreRefused) {
   // cmark 0.30.2 (no CVE-2023-22486 fix) walks every open "![" at each link: "![[]()" × n is
   // quadratic. The pre-scan refuses it before cmark sees it.
-  for (const std::string& evil : {rep("![[]()", 20000), rep("![x ", 5000) + rep("[]()", 5000), rep("![![[]()", 10000),
-                                   "[a]: /u\n\n" + rep("![[a]", 20000)}) {
+  for (const std::string& evil : {rep("![[]()", 15000), rep("![x ", 5000) + rep("[]()", 5000), rep("![![[]()", 10000),
+                                   "[a]: /u\n\n" + rep("![[a]", 15000)}) {
     EXPECT_GT(markdown_image_bracket_work(evil), kMaxImageBracketWork);
-    EXPECT_EQ(fragment(evil).rfind("<p>!", 0), 0u);
+    std::string shown = fragment(evil);  // as plain text: no link, no image
+    EXPECT_EQ(shown.rfind("<p>", 0), 0u);
+    EXPECT_EQ(shown.find("<a "), std::string::npos);
+    EXPECT_EQ(shown.find("<img "), std::string::npos);
     json a = minimal_article();
     a["faq"] = json::array({{{"question", "Q?"}, {"answer", evil}}});
     only_error(a.dump(), Code::MarkdownTooNested, "/faq/0/answer");

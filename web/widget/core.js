@@ -59,12 +59,12 @@ export function htmlToFragment(html) {
 
 /** Makes sure the shadow root links the stylesheet; resolves once it has loaded (or failed). */
 export function ensureStylesheet(shadow) {
-  let link = shadow.querySelector('link[data-aw-stylesheet]');
+  // A server-rendered shadow root may already link it.
+  let link = [...shadow.querySelectorAll('link[rel~="stylesheet"]')].find((l) => l.href === CSS_URL);
   if (!link) {
     link = document.createElement('link');
     link.rel = 'stylesheet';
     link.href = CSS_URL;
-    link.setAttribute('data-aw-stylesheet', '');
     shadow.prepend(link);
   }
   if (!linkReady.has(link)) {

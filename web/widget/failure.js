@@ -13,7 +13,9 @@ export function failureErrors(error) {
     core: 'core-load-failed',
     render: 'render-failed',
   }[error?.kind] || 'unexpected';
-  return [{ code, path: '', line: 0, column: 0, message: error?.message || String(error), severity: 'error' }];
+  const entry = { code, path: '', line: 0, column: 0, message: error?.message || String(error), severity: 'error' };
+  if (error?.kind === 'http') entry.status = error.status;
+  return [entry];
 }
 
 function isSyntaxError(e) {

@@ -15,9 +15,7 @@ export function wireFaq(ctx) {
   );
 }
 
-/** "aw1-faq-where-to-watch" → "where-to-watch" (the id in the article JSON). */
+/** "aw1-where-to-watch" → "where-to-watch" (the id in the article JSON). */
 export function faqItemId(prefix, elementId) {
-  let id = elementId.startsWith(prefix) ? elementId.slice(prefix.length) : elementId;
-  if (id.startsWith('faq-')) id = id.slice(4);
-  return id;
+  return elementId.startsWith(prefix) ? elementId.slice(prefix.length) : elementId;
 }

@@ -75,7 +75,6 @@ export function wireFootnotes(ctx) {
     pop.style.setProperty('top', `${place.top + window.scrollY}px`);
     pop.style.setProperty('left', `${place.left + window.scrollX}px`);
     if (place.maxHeight !== null) pop.style.setProperty('max-height', `${place.maxHeight}px`);
-    pop.style.setProperty('--aw-arrow-x', `${place.arrowX}px`);
     pop.dataset.awPlacement = place.placement;
   }
 
@@ -184,18 +183,19 @@ function buildPopover(ctx, trigger) {
   const endnote = href.startsWith('#') ? ctx.shadow.getElementById(href.slice(1)) : null;
   if (!endnote) return null;
 
-  const id = `${trigger.id || `${ctx.prefix}cite-${Math.random().toString(36).slice(2)}`}-popover`;
+  const id = `${trigger.id || `${ctx.prefix}_cite_${Math.random().toString(36).slice(2)}`}_popover`;
   const pop = document.createElement('span');
   pop.className = 'aw-popover';
   pop.id = id;
   pop.setAttribute('popover', 'manual');
   pop.setAttribute('role', 'dialog');
-  pop.setAttribute('aria-labelledby', `${id}-title`);
+  pop.setAttribute('aria-labelledby', `${id}_title`);
 
   const title = document.createElement('span');
   title.className = 'aw-popover-title';
-  title.id = `${id}-title`;
-  title.textContent = trigger.getAttribute('aria-label') || `${ctx.label('source', 'Source')} ${trigger.textContent}`;
+  title.id = `${id}_title`;
+  title.textContent =
+    trigger.getAttribute('aria-label') || ctx.label('sourceN', 'Source {n}').replace('{n}', trigger.textContent.trim());
 
   const body = document.createElement('span');
   body.className = 'aw-popover-body';

@@ -2,7 +2,7 @@
 // the wasm core, and the interactions wired to it. Each render gets its own AbortController;
 // aborting it (re-render, element removed) removes every listener and timer it set up.
 import { WidgetError, getCore, forgetCore, htmlToFragment, ensureStylesheet } from './core.js';
-import { createContext } from './context.js';
+import { createContext, focusElement } from './context.js';
 import { failureErrors } from './failure.js';
 import { loadingView, errorView } from './views.js';
 import { wireSpoilers } from './spoilers.js';
@@ -25,6 +25,7 @@ export class Mount {
     this.controller = null;
     this.ctx = null;
     this.followedInitialHash = false;
+    this.started = false;
   }
 
   connect() {
@@ -70,11 +71,15 @@ export class Mount {
     try {
       const shadow = this.host.shadowRoot ?? this.host.attachShadow({ mode: 'open' });
       const styled = ensureStylesheet(shadow);
-      let frame = shadow.querySelector(':scope > .aw-root');
+      let frame = [...shadow.children].find((child) => child.classList.contains('aw-root'));
 
       // Server-rendered into a declarative shadow root: hydrate in place, no second render.
-      const prerendered = !frame && this.article === undefined && shadow.querySelector('article.aw-article');
+      const first = !this.started;
+      this.started = true;
+      const prerendered = first && this.article === undefined && shadow.querySelector('article.aw-article');
       if (prerendered) {
+        await styled; // already linked by the server's markup: resolves at once or on load
+        if (signal.aborted) return;
         this.wire(prerendered, null, signal);
         this.emit(signal, 'render', { articleId: prerendered.dataset.awArticle ?? '', ok: true });
         return;
@@ -84,6 +89,8 @@ export class Mount {
         frame.className = 'aw-root';
         shadow.append(frame);
       }
+      // A server-rendered article that is being replaced (new src or article) goes.
+      for (const old of shadow.querySelectorAll('article.aw-article')) if (!frame.contains(old)) old.remove();
 
       const src = this.attr('src');
       if (this.article === undefined && !src) {
@@ -111,10 +118,13 @@ export class Mount {
         const fragment = htmlToFragment(result.html);
         await styled;
         if (signal.aborted) return;
+        const article = fragment.querySelector('article.aw-article');
+        if (!article) throw new WidgetError('render', 'The renderer returned no article.');
         frame.replaceChildren(fragment);
         frame.hidden = false;
-        const article = frame.querySelector('article.aw-article');
         this.wire(article, result.meta, signal);
+        // After "Try again", keyboard focus would be lost with the button: start at the title.
+        if (focusResult) focusElement(article.querySelector('h1') ?? article);
         this.emit(signal, 'render', { articleId: this.ctx?.articleId ?? '', ok: true });
       } catch (error) {
         if (signal.aborted) return;
@@ -174,10 +184,12 @@ export class Mount {
   }
 
   wire(article, meta, signal) {
-    const ctx = createContext({ host: this.host, shadow: this.host.shadowRoot, signal, prefix: this.prefix });
+    // A server-rendered article brings its own id prefix.
+    const prefix = article.dataset.awPrefix || this.prefix;
+    const ctx = createContext({ host: this.host, shadow: this.host.shadowRoot, signal, prefix });
     ctx.article = article;
     ctx.articleId = meta?.id ?? article.dataset.awArticle ?? '';
-    ctx.labels = meta?.labels ?? {};
+    ctx.labels = meta?.labels ?? parseLabels(article.dataset.awLabels);
     const persist = this.attr('persist-spoilers') !== 'false';
     const footnotes = wireFootnotes(ctx);
     wireSpoilers(ctx, { persist, onHide: () => footnotes.close() });
@@ -205,12 +217,22 @@ export class Mount {
   }
 }
 
+/** The interface words a server-rendered article carries (`data-aw-labels`, JSON). */
+function parseLabels(text) {
+  try {
+    const labels = JSON.parse(text ?? '{}');
+    return labels && typeof labels === 'object' ? labels : {};
+  } catch {
+    return {};
+  }
+}
+
 /** A prefixed id belongs to its widget; an unprefixed one to the first widget (in page order) having it. */
 function hashOwner(id) {
   const mounts = [...live].sort((a, b) =>
     a.host.compareDocumentPosition(b.host) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
   );
-  const prefixed = mounts.find((m) => id.startsWith(m.prefix));
+  const prefixed = mounts.find((m) => id.startsWith(m.ctx.prefix));
   if (prefixed) return findTarget(prefixed.ctx, id) ? prefixed : null;
   return mounts.find((m) => findTarget(m.ctx, id)) ?? null;
 }

@@ -3,11 +3,15 @@
 // URL hash that names a widget anchor, with or without the widget's id prefix.
 import { focusElement } from './context.js';
 
-/** The element an id names in this widget (`faq-x`, `x` for FAQ item x, with or without prefix). */
+/** The element an id names in this widget, with or without the widget's prefix; `faq-x` is
+ *  also accepted for FAQ item `x` (a natural way to write a deep link to a question). */
 export function findTarget(ctx, rawId) {
   const id = rawId.startsWith(ctx.prefix) ? rawId.slice(ctx.prefix.length) : rawId;
   if (!id) return null;
-  return ctx.byId(id) ?? ctx.byId(`faq-${id}`);
+  const found = ctx.byId(id);
+  if (found) return found;
+  const item = id.startsWith('faq-') ? ctx.byId(id.slice(4)) : null;
+  return item?.matches('details') ? item : null;
 }
 
 /** Scrolls to and focuses what `rawId` names; false when this widget has no such anchor. */
@@ -26,7 +30,7 @@ export function goTo(ctx, rawId) {
     target = ctx.article.querySelector(`[data-aw-gate="${CSS.escape(gated.dataset.awGated)}"]`) ?? gated.parentElement;
     focusTarget = target.querySelector('button:not([hidden])') ?? target;
   } else if (target.matches('section')) {
-    focusTarget = target.querySelector(':scope > .aw-section-title') ?? target;
+    focusTarget = target.querySelector(':scope > :is(h2, h3, h4, h5, h6)') ?? target;
   } else if (target.matches('details')) {
     focusTarget = target.querySelector(':scope > summary') ?? target;
   }

@@ -6,7 +6,7 @@
  * Below the reference when it fits, else above, else on the roomier side with a max height.
  * Horizontally centred on the reference, then clamped inside the viewport.
  * It never overlaps the reference: below starts under ref.bottom, above ends over ref.top.
- * @returns {{top:number,left:number,placement:'below'|'above',maxHeight:number|null,arrowX:number}}
+ * @returns {{top:number,left:number,placement:'below'|'above',maxHeight:number|null}}
  */
 export function placePopover({ ref, pop, viewport, margin = 8, gap = 8, minHeight = 96 }) {
   const spaceBelow = viewport.height - ref.bottom - gap - margin;
@@ -26,9 +26,7 @@ export function placePopover({ ref, pop, viewport, margin = 8, gap = 8, minHeigh
   const width = Math.min(pop.width, viewport.width - 2 * margin);
   const centre = ref.left + ref.width / 2;
   const left = clamp(centre - width / 2, margin, viewport.width - margin - width);
-  // The arrow points at the reference even when the box had to slide sideways.
-  const arrowX = clamp(centre - left, 12, width - 12);
-  return { top, left, placement, maxHeight, arrowX };
+  return { top, left, placement, maxHeight };
 }
 
 export function clamp(value, min, max) {

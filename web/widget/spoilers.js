@@ -4,8 +4,9 @@
 import { focusElement, keepInPlace } from './context.js';
 import { readChoice, writeChoice } from './storage.js';
 
-export function wireSpoilers(ctx, { persist, onHide }) {
+export function wireSpoilers(ctx, { persist: wanted, onHide }) {
   const { article } = ctx;
+  const persist = wanted && Boolean(ctx.articleId); // no id, no key to remember it under
   const contents = [...article.querySelectorAll('[data-aw-gated]')];
   const gateOf = (content) => article.querySelector(`[data-aw-gate="${CSS.escape(content.dataset.awGated)}"]`);
   const actions = article.querySelector('.aw-spoiler-actions');
@@ -60,8 +61,10 @@ export function wireSpoilers(ctx, { persist, onHide }) {
 
   function revealPart(content) {
     if (!content.hidden) return;
+    // What is above the gate (its heading, the question) must not move: the text appears in place.
     const gate = gateOf(content);
-    keepInPlace(gate ?? content, () => setRevealed(content, true), content);
+    const above = (gate ?? content).previousElementSibling ?? (gate ?? content).parentElement;
+    keepInPlace(above, () => setRevealed(content, true));
     // The reader asked for this part: start reading (and tabbing) from its beginning.
     focusElement(content);
     ctx.emit('spoiler-reveal', { articleId: ctx.articleId, part: content.dataset.awGated });
@@ -108,7 +111,7 @@ function describedBy(button) {
   const details = button.closest('details');
   const summary = details?.querySelector(':scope > summary');
   if (summary) {
-    if (!summary.id) summary.id = `${details.id}-question`;
+    if (!summary.id) summary.id = `${details.id}_question`; // `_`: never an article slug
     return summary.id;
   }
   return button.closest('[aria-labelledby]')?.getAttribute('aria-labelledby') ?? null;

@@ -1,0 +1,208 @@
+// Spoiler gating, driven by mouse, keyboard alone and touch.
+import { test } from 'node:test';
+import {
+  useBrowser, waitForWidgets, recordEvents, focused, tabTo, findsText, axHasText, axNodes, assert, assertNoPageErrors,
+} from './harness.js';
+
+const env = useBrowser();
+const ARTICLE_ID = 'la-la-land-ending-explained';
+const PLAIN = 'struggling jazz pianist'; // plot recap: never gated
+const QUICK = 'five-year-later epilogue'; // quick answer: gated
+const SYMBOLISM = 'three parallel visual systems'; // gated section
+const THEMES = 'arithmetic of dreams versus love'; // gated section
+
+async function visible(page, text) {
+  return page.getByText(text).first().isVisible();
+}
+
+test('before any choice, gated text is invisible, absent from the accessibility tree and not found by find', async () => {
+  const page = await env.newPage();
+  await env.open(page);
+  // The checks below are not vacuous: ungated text is seen, read and found.
+  assert.equal(await visible(page, PLAIN), true);
+  assert.equal(await axHasText(page, PLAIN), true);
+  assert.equal(await findsText(page, PLAIN), true, 'window.find searches the open shadow root');
+  for (const text of [QUICK, SYMBOLISM, THEMES]) {
+    assert.equal(await visible(page, text), false, `${text} is visible`);
+    assert.equal(await axHasText(page, text), false, `${text} is in the accessibility tree`);
+    assert.equal(await findsText(page, text), false, `${text} is found by find-in-page`);
+  }
+  // The script-only controls were un-hidden by the shim.
+  assert.equal(await page.getByRole('button', { name: 'Show all spoilers' }).isVisible(), true);
+  assert.equal(await page.getByRole('button', { name: 'Reveal', exact: true }).count(), 4);
+  assertNoPageErrors(page);
+  await page.close();
+});
+
+test('"Show all spoilers" reveals everything without moving the page, reports it, and can hide again', async () => {
+  const page = await env.newPage();
+  await env.open(page);
+  const events = await recordEvents(page);
+  const button = page.getByRole('button', { name: 'Show all spoilers' });
+  const before = await button.boundingBox();
+  const scrollBefore = await page.evaluate(() => scrollY);
+  await button.click();
+
+  const hide = page.getByRole('button', { name: 'Hide spoilers' });
+  const after = await hide.boundingBox();
+  assert.ok(Math.abs(after.y - before.y) < 1, `the button moved from ${before.y} to ${after.y}`);
+  assert.equal(await page.evaluate(() => scrollY), scrollBefore);
+  for (const text of [QUICK, SYMBOLISM, THEMES]) {
+    assert.equal(await visible(page, text), true, `${text} is still hidden`);
+    assert.equal(await findsText(page, text), true);
+    assert.equal(await axHasText(page, text), true);
+  }
+  assert.equal(await page.getByRole('button', { name: 'Reveal', exact: true }).count(), 0, 'per-part gates are gone');
+  assert.equal(await page.getByRole('status').filter({ hasText: 'All spoilers shown.' }).count(), 1);
+  assert.deepEqual(
+    (await events()).filter((e) => e.type === 'article-widget:spoiler-reveal'),
+    [{ type: 'article-widget:spoiler-reveal', detail: { articleId: ARTICLE_ID, part: 'all' }, composed: true, bubbles: true }],
+  );
+
+  await hide.click();
+  for (const text of [QUICK, SYMBOLISM]) {
+    assert.equal(await visible(page, text), false);
+    assert.equal(await findsText(page, text), false);
+  }
+  assert.equal(await page.getByRole('button', { name: 'Show all spoilers' }).isVisible(), true);
+  assert.equal(await page.getByRole('button', { name: 'Reveal', exact: true }).count(), 4);
+  assertNoPageErrors(page);
+  await page.close();
+});
+
+test('keyboard alone: Enter on one section\'s Reveal shows only that section and moves focus into it', async () => {
+  const page = await env.newPage();
+  await env.open(page);
+  const events = await recordEvents(page);
+  // Each per-part button is described by the heading of its part, so "Reveal" is not ambiguous.
+  await tabTo(page, (f) => f.tag === 'button' && f.text === 'Reveal' && f.description === 'Symbolism');
+  await page.keyboard.press('Enter');
+
+  assert.equal(await visible(page, SYMBOLISM), true);
+  assert.equal(await visible(page, QUICK), false, 'other parts stay gated');
+  assert.equal(await visible(page, THEMES), false, 'other parts stay gated');
+  const f = await focused(page);
+  assert.ok(f?.gated && f.id.endsWith('symbolism_content'), `focus went to ${JSON.stringify(f)}`);
+  // The next Tab goes on from the start of the revealed text: its first link.
+  await page.keyboard.press('Tab');
+  const next = await focused(page);
+  assert.equal(next.tag, 'a');
+  assert.match(next.text, /Hart Chart/);
+  assert.deepEqual(
+    (await events()).filter((e) => e.type === 'article-widget:spoiler-reveal').map((e) => e.detail),
+    [{ articleId: ARTICLE_ID, part: 'symbolism' }],
+  );
+
+  // Space works too, and the reveal-all button follows: once every part is shown it offers to hide.
+  for (const part of ['Themes', 'Final shot interpretation', 'Quick Answer']) {
+    await page.evaluate(() => document.activeElement?.blur()); // start each walk from the top
+    await tabTo(page, (x) => x.tag === 'button' && x.text === 'Reveal' && x.description === part);
+    await page.keyboard.press(' ');
+  }
+  assert.equal(await visible(page, THEMES), true);
+  assert.equal(await visible(page, QUICK), true);
+  assert.equal(await page.getByRole('button', { name: 'Hide spoilers' }).isVisible(), true);
+  assertNoPageErrors(page);
+  await page.close();
+});
+
+test('revealing a section near the bottom of the screen does not scroll or move what the reader sees', async () => {
+  const page = await env.newPage();
+  await env.open(page);
+  const heading = page.getByRole('heading', { name: 'Symbolism', exact: true });
+  const reveal = page.getByRole('button', { name: 'Reveal', exact: true }).nth(1);
+  assert.equal(await reveal.getAttribute('aria-describedby').then((id) => id.endsWith('symbolism_title')), true);
+  // Put the gate near the bottom edge: a careless focus() would scroll the revealed text into view.
+  const box = await reveal.boundingBox();
+  await page.evaluate((dy) => scrollBy(0, dy), box.y - 820);
+  const scrollBefore = await page.evaluate(() => scrollY);
+  const headingBefore = await heading.boundingBox();
+  const gateTop = await reveal.evaluate((b) => b.closest('[data-aw-gate]').getBoundingClientRect().top);
+
+  await reveal.click();
+  assert.equal(await page.evaluate(() => scrollY), scrollBefore, 'the page scrolled');
+  const headingAfter = await heading.boundingBox();
+  assert.ok(Math.abs(headingAfter.y - headingBefore.y) < 1, 'the heading moved');
+  const contentTop = await page.getByText(SYMBOLISM).evaluate((p) => p.closest('[data-aw-gated]').getBoundingClientRect().top);
+  assert.ok(Math.abs(contentTop - gateTop) < 1, `revealed text starts at ${contentTop}, the gate was at ${gateTop}`);
+  await page.close();
+});
+
+test('the choice is remembered per article: all, or part by part', async () => {
+  const page = await env.newPage();
+  await env.open(page);
+  await page.getByRole('button', { name: 'Show all spoilers' }).click();
+  await env.open(page); // reload
+  assert.equal(await visible(page, QUICK), true, 'a returning reader sees what they chose to see');
+  assert.equal(await page.getByRole('button', { name: 'Hide spoilers' }).isVisible(), true);
+  assert.equal(
+    await page.evaluate((id) => localStorage.getItem(`article-widget:spoilers:${id}`), ARTICLE_ID),
+    '{"all":true,"parts":[]}',
+  );
+  // Hiding again is remembered too.
+  await page.getByRole('button', { name: 'Hide spoilers' }).click();
+  await env.open(page);
+  assert.equal(await visible(page, QUICK), false);
+
+  await page.getByRole('button', { name: 'Reveal', exact: true }).nth(1).click(); // Symbolism only
+  await env.open(page);
+  assert.equal(await visible(page, SYMBOLISM), true);
+  assert.equal(await visible(page, QUICK), false);
+  assert.equal(await visible(page, THEMES), false);
+  await page.close();
+});
+
+test('persist-spoilers="false" (and data-persist-spoilers="false") opt out of remembering', async () => {
+  const page = await env.newPage();
+  const addWidgets = async () => {
+    await page.evaluate(() => {
+      const el = document.createElement('article-widget');
+      el.setAttribute('persist-spoilers', 'false');
+      el.setAttribute('src', '/examples/la-la-land.json');
+      const div = document.createElement('div');
+      div.dataset.articleWidget = '';
+      div.dataset.persistSpoilers = 'false';
+      div.dataset.src = '/examples/es-final-explicado.json';
+      document.querySelector('main').append(el, div);
+    });
+    await waitForWidgets(page);
+  };
+  await env.open(page, '/tests/browser/pages/blank.html');
+  await addWidgets();
+  await page.getByRole('button', { name: 'Show all spoilers' }).click();
+  await page.getByRole('button', { name: 'Mostrar todos los spoilers' }).click();
+  assert.equal(await visible(page, QUICK), true);
+  assert.equal(await page.evaluate(() => localStorage.length), 0, 'nothing was stored');
+
+  await env.open(page, '/tests/browser/pages/blank.html');
+  await addWidgets();
+  assert.equal(await visible(page, QUICK), false);
+  assert.equal(await page.getByRole('button', { name: 'Mostrar todos los spoilers' }).isVisible(), true);
+  assertNoPageErrors(page);
+  await page.close();
+});
+
+test('touch: tapping Reveal and "Show all spoilers" on a phone', async () => {
+  const page = await env.newPhone();
+  await env.open(page);
+  await page.getByRole('button', { name: 'Reveal', exact: true }).first().tap();
+  assert.equal(await visible(page, QUICK), true);
+  assert.equal(await visible(page, SYMBOLISM), false);
+  await page.getByRole('button', { name: 'Show all spoilers' }).tap();
+  assert.equal(await visible(page, SYMBOLISM), true);
+  // Nothing overflows the phone's width.
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 375);
+  assertNoPageErrors(page);
+  await page.close();
+});
+
+test('the per-part buttons carry their part in the accessibility tree (name + description)', async () => {
+  const page = await env.newPage();
+  await env.open(page);
+  const reveals = (await axNodes(page)).filter((n) => n.role === 'button' && n.name === 'Reveal');
+  assert.deepEqual(
+    reveals.map((n) => n.description),
+    ['QUICK ANSWER', 'Symbolism', 'Themes', 'Final shot interpretation'], // QUICK ANSWER: CSS uppercase
+  );
+  await page.close();
+});
