@@ -1,7 +1,7 @@
 // `make size`: the bytes a reader downloads for the widget, raw / gzip -9 / brotli -q 11, side by
 // side with the JS stack that does the same job (markdown-it + markdown-it-footnote + DOMPurify +
-// littlefoot, bundled and minified by esbuild into build/size/). Also what per-file minification
-// (esbuild, no bundling) would save, and where the wasm's bytes go (bench/wasm-profile.js).
+// littlefoot, bundled and minified by esbuild into build/size/), and where the wasm's bytes go
+// (bench/wasm-profile.js).
 //   node bench/size.js [--markdown]   (--markdown prints the tables docs/PERFORMANCE.md holds)
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -25,42 +25,20 @@ const brotliOf = (buf) => brotliCompressSync(buf, { params: { [zlibConstants.BRO
 const esbuild = (...args) => execFileSync(ESBUILD, [...args, '--log-level=warning'], { cwd: ROOT });
 
 mkdirSync(OUT, { recursive: true });
-const widgetFiles = [
-  'web/dist/article-widget-core.wasm',
-  'web/dist/article-widget-core.mjs',
-  'web/index.js',
-  'web/widget.js',
-  ...readdirSync(`${ROOT}web/widget`).filter((f) => f.endsWith('.js')).sort().map((f) => `web/widget/${f}`),
-  'web/article-widget.css',
-];
+// What a page loads: the bundle (shim + JS API + glue, built by CMake), the wasm, the stylesheet.
+const widgetFiles = ['web/dist/article-widget-core.wasm', 'web/dist/article-widget.js', 'web/article-widget.css'];
 for (const f of widgetFiles) if (!existsSync(ROOT + f)) throw new Error(`${f} is missing: run make build`);
 const widget = widgetFiles.map((f) => measure(ROOT + f, f));
-const widgetJs = widget.filter((r) => r.label.endsWith('.js') && !r.label.startsWith('web/dist/'));
 const summary = [
   { ...widget[0], label: 'wasm' },
-  { ...widget[1], label: 'Emscripten JS glue (.mjs)' },
-  total(widgetJs, `web/index.js + web/widget.js + web/widget/*.js (${widgetJs.length} files)`),
-  { ...widget.at(-1), label: 'web/article-widget.css' },
+  { ...widget[1], label: 'web/dist/article-widget.js (shim + JS API + glue, bundled and minified)' },
+  { ...widget[2], label: 'web/article-widget.css' },
 ];
 const widgetTotal = total(widget, '**widget, total as shipped**');
-
-// The same files minified one by one (what a minifying build step would ship; the module graph
-// stays the same).
-mkdirSync(`${OUT}/min/widget`, { recursive: true });
-const minRows = [];
-for (const f of widgetFiles) {
-  const out = `${OUT}/min/${f.replace(/^web\//, '')}`;
-  mkdirSync(out.slice(0, out.lastIndexOf('/')), { recursive: true });
-  if (f.endsWith('.wasm')) writeFileSync(out, readFileSync(ROOT + f));
-  else esbuild(ROOT + f, '--minify', `--outfile=${out}`, ...(f.endsWith('.css') ? [] : ['--format=esm']));
-  minRows.push(measure(out, f));
-}
-const minTotal = total(minRows, 'widget, every JS/CSS file minified (esbuild)');
-// One step further: web/widget.js and web/widget/*.js bundled into one minified file (web/index.js
-// stays apart: the shim imports it on demand, by URL).
-esbuild(`${ROOT}web/widget.js`, '--bundle', '--minify', '--format=esm', `--outfile=${OUT}/min/widget.bundle.js`);
-const bundleRows = [minRows[0], minRows[1], minRows[2], measure(`${OUT}/min/widget.bundle.js`, 'web/widget.js bundled'), minRows.at(-1)];
-const bundleTotal = total(bundleRows, 'widget, shim bundled into one file and everything minified (esbuild)');
+// For scale: the same JavaScript as the separate, unminified modules it is built from.
+const sourceFiles = ['web/dist/article-widget-core.mjs', 'web/index.js', 'web/widget.js',
+  ...readdirSync(`${ROOT}web/widget`).filter((f) => f.endsWith('.js')).sort().map((f) => `web/widget/${f}`)];
+const sources = total(sourceFiles.map((f) => measure(ROOT + f, f)), `its ${sourceFiles.length} source modules, unbundled (each compressed on its own)`);
 
 // The JS stack.
 esbuild(`${ROOT}bench/js-stack/entry.js`, '--bundle', '--minify', '--format=esm', '--target=es2020', `--outfile=${OUT}/js-stack.min.js`);
@@ -84,7 +62,7 @@ const sectionRows = prof.sections.map((s) => `| ${s.name} | ${s.size} |`);
 const lines = [];
 lines.push('### Bytes a reader downloads');
 lines.push('');
-lines.push(table([...summary, widgetTotal, minTotal, bundleTotal, stackJs, stackCss, stackTotal]));
+lines.push(table([...summary, widgetTotal, sources, stackJs, stackCss, stackTotal]));
 lines.push('');
 lines.push(`Targets: widget total ≤ 60 KB brotli → ${kb(widgetTotal.brotli)} KB (${widgetTotal.brotli <= 60 * 1024 ? 'met' : `missed by ${kb(widgetTotal.brotli - 60 * 1024)} KB`}); ` +
   `stretch, below the JS stack's ${kb(stackJs.brotli)} KB of JavaScript → ${widgetTotal.brotli < stackJs.brotli ? 'met' : `missed by ${kb(widgetTotal.brotli - stackJs.brotli)} KB`}.`);

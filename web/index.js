@@ -8,7 +8,11 @@
 // All parsing, validation and rendering happen in C++ (src/); this file only moves bytes across
 // the wasm boundary. Errors are data: nothing here throws for bad article input.
 
-const WASM_FILE = 'article-widget-core.wasm';
+import createCore from './dist/article-widget-core.mjs';
+
+// Where the wasm sits relative to this module. The browser bundle (web/dist/article-widget.js,
+// built beside the wasm by CMake) replaces AW_WASM_PATH with './article-widget-core.wasm'.
+const WASM_PATH = typeof AW_WASM_PATH === 'string' ? AW_WASM_PATH : './dist/article-widget-core.wasm';
 const isNode = typeof process === 'object' && typeof process.versions?.node === 'string' && typeof window === 'undefined';
 
 const encoder = new TextEncoder();
@@ -16,8 +20,7 @@ const decoder = new TextDecoder();
 
 /** Loads the wasm module. Options: { wasmUrl?: string|URL, wasmBinary?: ArrayBuffer|Uint8Array } */
 export async function loadWidget(options = {}) {
-  const { default: createCore } = await import('./dist/article-widget-core.mjs');
-  const wasmUrl = String(options.wasmUrl ?? new URL(`./dist/${WASM_FILE}`, import.meta.url));
+  const wasmUrl = String(options.wasmUrl ?? new URL(WASM_PATH, import.meta.url));
   const moduleArgs = {
     // Always explicit: the glue's own lookup trusts document.currentScript, which page markup
     // can clobber.
@@ -25,14 +28,33 @@ export async function loadWidget(options = {}) {
     print: () => {},
     printErr: () => {},
   };
+  let failed = null; // rejects when the browser path below fails (the glue would wait forever)
   if (options.wasmBinary) {
     moduleArgs.wasmBinary = options.wasmBinary;
   } else if (isNode) {
     const { readFile } = await import('node:fs/promises');
     moduleArgs.wasmBinary = await readFile(new URL(wasmUrl));
+  } else {
+    // Fetch and compile now, while the glue sets itself up, rather than once it asks.
+    const compiled = compileWasm(wasmUrl);
+    let fail;
+    failed = new Promise((_, reject) => (fail = reject));
+    moduleArgs.instantiateWasm = (imports, receive) => {
+      compiled.then((module) => WebAssembly.instantiate(module, imports)).then((instance) => receive(instance), fail);
+      return {};
+    };
   }
-  const core = await createCore(moduleArgs);
+  const core = await (failed ? Promise.race([createCore(moduleArgs), failed]) : createCore(moduleArgs));
   return new Widget(core);
+}
+
+async function compileWasm(url) {
+  const response = await fetch(url, { credentials: 'same-origin' });
+  if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
+  // Streaming compilation needs the right MIME type; a server that sends another still works.
+  return response.headers.get('Content-Type')?.startsWith('application/wasm')
+    ? WebAssembly.compileStreaming(response)
+    : WebAssembly.compile(await response.arrayBuffer());
 }
 
 class Widget {

@@ -1,5 +1,6 @@
-// article-widget browser shim. One module script tag:
-//   <script type="module" src="/path/to/web/widget.js"></script>
+// article-widget browser shim. One module script tag (the build bundles this file, its modules, the
+// JS API and the wasm glue into web/dist/article-widget.js, the file a page loads):
+//   <script type="module" src="/path/to/web/dist/article-widget.js"></script>
 // turns every <article-widget src="…"> and <div data-article-widget data-src="…"> — present now or
 // added later — into a rendered, interactive article inside an open shadow root.
 // Docs: events `article-widget:*`, attributes `src` / `theme` / `persist-spoilers` (and their

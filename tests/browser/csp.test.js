@@ -2,7 +2,7 @@
 // default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self';
 // require-trusted-types-for 'script'; trusted-types article-widget
 import { test } from 'node:test';
-import { useBrowser, assert, assertNoPageErrors } from './harness.js';
+import { useBrowser, assert, assertNoPageErrors, trustedTypesEnforced } from './harness.js';
 
 const env = useBrowser({ csp: true });
 
@@ -17,15 +17,7 @@ test('under a strict CSP with Trusted Types enforced: full render, working inter
   const response = await page.goto(env.url('/'));
   assert.match(response.headers()['content-security-policy'], /require-trusted-types-for 'script'/);
   // The policy really is enforced in this page: a raw string into innerHTML is refused.
-  const enforced = await page.evaluate(() => {
-    try {
-      document.createElement('div').innerHTML = '<b>x</b>';
-      return false;
-    } catch (err) {
-      return err instanceof TypeError;
-    }
-  });
-  assert.equal(enforced, true);
+  assert.equal(await trustedTypesEnforced(page), true);
   assert.equal((await page.evaluate(() => window.__violations.splice(0))).length, 1, 'the probe was reported');
   await page.getByRole('heading', { level: 1, name: /La La Land: the twist/ }).waitFor();
 

@@ -107,7 +107,7 @@ test('an article set on the element before the script loads is rendered once the
     document.querySelector('main').append(el);
     const script = document.createElement('script');
     script.type = 'module';
-    script.src = '/web/widget.js';
+    script.src = '/web/dist/article-widget.js';
     document.head.append(script);
   });
   await waitForWidgets(page);
@@ -192,7 +192,7 @@ test('a second copy of the script on the page changes nothing', async () => {
   const page = await env.newPage();
   await env.open(page);
   await page.evaluate(async () => {
-    await import('/web/widget.js?copy=2');
+    await import('/web/dist/article-widget.js?copy=2');
   });
   await page.waitForTimeout(300);
   assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1);

@@ -158,6 +158,18 @@ export function assertNoPageErrors(page) {
 
 export { assert };
 
+/** Whether the page enforces Trusted Types: a raw string into innerHTML is refused (and reported). */
+export function trustedTypesEnforced(page) {
+  return page.evaluate(() => {
+    try {
+      document.createElement('div').innerHTML = '<b>x</b>';
+      return false;
+    } catch (err) {
+      return err instanceof TypeError;
+    }
+  });
+}
+
 /** Chromium's own accessibility tree (what a screen reader gets), via the DevTools protocol. */
 export async function axNodes(page) {
   const cdp = await page.context().newCDPSession(page);

@@ -19,7 +19,7 @@ before(async () => {
       shell: 'page',
       src: `/examples/${name}.json`,
       stylesheetHref: '/web/article-widget.css',
-      scriptSrc: '/web/widget.js',
+      scriptSrc: '/web/dist/article-widget.js',
     });
     assert.ok(ok);
     assert.match(html, /<template shadowrootmode="open">/);
@@ -37,7 +37,7 @@ async function ssrPage(options, { holdScript = false, body = pageHtml } = {}) {
   let release = () => {};
   if (holdScript) {
     const held = new Promise((r) => (release = r));
-    await page.route('**/web/widget.js', async (route) => {
+    await page.route('**/web/dist/article-widget.js', async (route) => {
       await held;
       await route.fallback();
     });

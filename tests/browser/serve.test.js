@@ -35,7 +35,7 @@ test('/ is the demo page; content types are right', async () => {
   assert.match(home.headers['content-type'], /^text\/html/);
   assert.match(home.body, /<article-widget src="\/examples\/la-la-land.json">/);
   for (const [path, type] of [
-    ['/web/widget.js', /^text\/javascript/],
+    ['/web/dist/article-widget.js', /^text\/javascript/],
     ['/web/article-widget.css', /^text\/css/],
     ['/examples/la-la-land.json', /^application\/json/],
     ['/web/dist/article-widget-core.wasm', /^application\/wasm$/],

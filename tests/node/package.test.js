@@ -22,7 +22,7 @@ run('npm', ['install', '--offline', '--no-audit', '--no-fund', tarball], app);
 test('the tarball holds the runtime files and nothing else', () => {
   const files = packed.files.map((f) => f.path).sort();
   for (const f of ['index.js', 'index.d.ts', 'widget.js', 'article-widget.css', 'bin/article-widget.js',
-    'dist/article-widget-core.mjs', 'dist/article-widget-core.wasm', 'package.json', 'README.md']) {
+    'dist/article-widget.js', 'dist/article-widget-core.mjs', 'dist/article-widget-core.wasm', 'package.json', 'README.md']) {
     assert.ok(files.includes(f), `${f} missing from the tarball`);
   }
   for (const f of files) assert.doesNotMatch(f, /(^|\/)(tests?|src|include|wasm)\/|\.cpp$|\.test\.js$/, `${f} should not ship`);

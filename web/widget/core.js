@@ -1,7 +1,8 @@
 // Everything the shim needs from outside the page's DOM: the wasm core (shared by all widgets),
 // the stylesheet link and the one Trusted Types policy.
+import { loadWidget } from '../index.js';
 
-const INDEX_URL = new URL('../index.js', import.meta.url).href;
+// Relative to this file, which sits one folder below web/ — as does the bundle, web/dist/.
 const CSS_URL = new URL('../article-widget.css', import.meta.url).href;
 
 export class WidgetError extends Error {
@@ -15,19 +16,14 @@ export class WidgetError extends Error {
 }
 
 let corePromise = null;
-let importAttempt = 0;
 
 /** The rendering core, loaded once for every widget on the page; a failure is not cached, so Retry retries. */
 export function getCore() {
   if (!corePromise) {
-    // A failed module fetch may stay in the module map: a retry asks for a fresh URL.
-    const url = importAttempt++ === 0 ? INDEX_URL : `${INDEX_URL}?retry=${importAttempt}`;
-    corePromise = import(url)
-      .then((mod) => mod.loadWidget())
-      .catch((cause) => {
-        corePromise = null;
-        throw new WidgetError('core', 'The article renderer could not be loaded.', { cause });
-      });
+    corePromise = loadWidget().catch((cause) => {
+      corePromise = null;
+      throw new WidgetError('core', 'The article renderer could not be loaded.', { cause });
+    });
   }
   return corePromise;
 }
