@@ -31,7 +31,6 @@ function block(key) {
 }
 
 const EMBED = block('README.md html § Embed it (publishers)');
-const THEME_CSS = block('docs/THEMING.md css § Theming');
 const SSR = block('README.md js § Server-side rendering');
 const POLICY = block("docs/SECURITY.md plain § 3. What a publisher's page needs: CSP and Trusted Types");
 
@@ -108,7 +107,8 @@ test('"README.md js § Server-side rendering": its markup, with the embed script
   await page.close();
 });
 
-test('"docs/THEMING.md css § Theming": the custom properties restyle the inside of the shadow root', async () => {
+for (const key of ['docs/THEMING.md css § Theming', 'README.md css § Theming']) test(`"${key}": the custom properties restyle the inside of the shadow root`, async () => {
+  const THEME_CSS = block(key);
   const declarations = [...THEME_CSS.matchAll(/(--[\w-]+)\s*:\s*([^;]+);/g)].map((m) => [m[1], m[2].trim()]);
   assert.ok(declarations.length >= 1);
   const page = await env.newPage({ reducedMotion: 'reduce' }); // no transitions mid-measurement

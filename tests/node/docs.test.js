@@ -225,6 +225,7 @@ handlers['docs/HTML.md html § Server-side rendering shells'] = ({ text }) => {
 
 handlers['docs/SECURITY.md plain § 3. What a publisher\'s page needs: CSP and Trusted Types'] = browserBlock;
 handlers['docs/THEMING.md css § Theming'] = browserBlock;
+handlers['README.md css § Theming'] = browserBlock;
 
 handlers['docs/commonmark.md sh § CommonMark conformance'] = ({ text }) => {
   const [setup, testLine, ...rest] = commandLines(text);
