@@ -1,5 +1,6 @@
 // The npm package as a user gets it: `npm pack` in web/, installed into an empty folder, used
-// from plain Node, the CLI from node_modules/.bin, and the typings checked by tsc.
+// from plain Node, the CLI from node_modules/.bin, the typings checked by tsc, and its browser
+// script embedding an article in Chromium from the installed files alone.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -7,6 +8,9 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../tools/serve.js';
+import { CHROMIUM } from '../../tools/screenshot.js';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'aw-pack-'));
@@ -71,6 +75,31 @@ test('the typings describe the API (tsc --noEmit on a usage file)', () => {
     run(process.execPath, [tsc, '-p', app], app);
   } catch (e) {
     assert.fail(`tsc reported:\n${e.stdout}${e.stderr}`);
+  }
+});
+
+test('the installed browser script embeds an article (Chromium, files from node_modules only)', async () => {
+  writeFileSync(join(app, 'la-la-land.json'), readFileSync(join(repo, 'examples/la-la-land.json')));
+  writeFileSync(join(app, 'index.html'), `<!doctype html><html lang="en"><title>app</title>
+    <script type="module" src="/node_modules/article-widget/dist/article-widget.js"></script>
+    <article-widget src="/la-la-land.json"></article-widget>`);
+  const server = await startServer({ port: 0, root: app });
+  const browser = await chromium.launch(CHROMIUM);
+  try {
+    const page = await browser.newPage();
+    const failed = [];
+    page.on('requestfailed', (r) => failed.push(r.url()));
+    page.on('response', (r) => r.status() >= 400 && failed.push(`${r.status()} ${r.url()}`));
+    await page.goto(new URL('/index.html', server.url).href);
+    const h1 = page.locator('article-widget').getByRole('heading', { level: 1 });
+    await h1.waitFor({ timeout: 15000 });
+    assert.equal(await h1.textContent(), 'La La Land: the twist, final scene, and what the ending means.');
+    // Styled by the package's stylesheet (the shadow root's link loaded).
+    assert.equal(await page.locator('article-widget').evaluate((el) => el.shadowRoot.styleSheets.length), 1);
+    assert.deepEqual(failed, []);
+  } finally {
+    await browser.close();
+    await server.close();
   }
 });
 
