@@ -93,7 +93,8 @@ void Diagnostics::report(Code code, std::string path, size_t offset, std::string
   Severity severity = code_severity(code);
   if (++(severity == Severity::Error ? errors_ : warnings_) > kMaxKept) return;
   Diagnostic d{code, severity, std::move(path), offset, 1, 1, std::move(message)};
-  lines_.locate(offset, d.line, d.column);
+  if (!lines_) lines_.emplace(text_);
+  lines_->locate(offset, d.line, d.column);
   items_.push_back(std::move(d));
 }
 

@@ -1,28 +1,44 @@
 #include "aw/escape.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
+#include <nlohmann/json.hpp>
 
 namespace aw {
 
-void escape_html(std::string& out, std::string_view text) {
-  // No reserve(out.size() + text.size()) here: libc++ (the wasm build) reserves exactly that, so
-  // appending many short texts to one long output re-copied it every time — quadratic
-  // (tests/node/hostile.test.js, bench/pathological.js). Plain appends grow geometrically.
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      case '\0': out += "\xEF\xBF\xBD"; break;
-      default: out += c;
-    }
-  }
+namespace {
+
+// The bytes escape_html() replaces, as a table: the scan between them is the hot loop of every
+// render.
+constexpr std::array<bool, 256> make_html_special() {
+  std::array<bool, 256> special{};
+  for (char c : std::string_view("&<>\"'\0", 6)) special[static_cast<unsigned char>(c)] = true;
+  return special;
+}
+constexpr auto kHtmlSpecial = make_html_special();
+
+// Whether any of the 8 bytes at p is one of them: the exact "has a zero byte" bit trick, once
+// per special byte (plain 64-bit arithmetic, also fast in wasm without SIMD).
+bool has_html_special(const char* p) {
+  uint64_t w;
+  std::memcpy(&w, p, 8);
+  auto has = [w](unsigned char c) {
+    uint64_t x = w ^ (0x0101010101010101ull * c);
+    return (x - 0x0101010101010101ull) & ~x & 0x8080808080808080ull;
+  };
+  return has('&') | has('<') | has('>') | has('"') | has('\'') | has('\0');
 }
 
-namespace {
+// The bytes a JSON string literal escapes: controls, '"' and '\\'.
+constexpr std::array<bool, 256> make_json_special() {
+  std::array<bool, 256> special{};
+  for (int c = 0; c < 0x20; ++c) special[c] = true;
+  special['"'] = special['\\'] = true;
+  return special;
+}
+constexpr auto kJsonSpecial = make_json_special();
 
 // Bytes kept verbatim in an href; the same set as cmark's houdini_escape_href, so Markdown
 // links render byte-for-byte like cmark's (the CommonMark spec tests depend on it).
@@ -51,7 +67,55 @@ bool is_scheme_char(char c, bool first) {
   return alpha || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';
 }
 
+// RFC 3629: no overlong forms, no surrogates, nothing past U+10FFFF (what nlohmann's decoder accepts).
+bool is_valid_utf8(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t n = c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2 : c >= 0xF0 && c <= 0xF4 ? 3 : 0;
+    if (n == 0 || s.size() - i <= n) return false;  // not a lead byte, or the sequence is cut
+    auto c1 = static_cast<unsigned char>(s[i + 1]);
+    unsigned char lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
+    unsigned char hi = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
+    if (c1 < lo || c1 > hi) return false;
+    for (size_t k = 2; k <= n; ++k)
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+    i += n + 1;
+  }
+  return true;
+}
+
 }  // namespace
+
+void escape_html(std::string& out, std::string_view text) {
+  // No reserve(out.size() + text.size()) here: libc++ (the wasm build) reserves exactly that, so
+  // appending many short texts to one long output re-copied it every time — quadratic
+  // (tests/node/hostile.test.js, bench/pathological.js). Appending runs grows geometrically.
+  const char* p = text.data();
+  const size_t n = text.size();
+  size_t run = 0;  // start of the bytes not yet written
+  size_t i = 0;
+  while (i < n) {
+    while (i + 8 <= n && !has_html_special(p + i)) i += 8;  // most text needs no escaping
+    for (size_t stop = std::min(i + 8, n); i < stop; ++i) {
+      if (!kHtmlSpecial[static_cast<unsigned char>(p[i])]) continue;
+      out.append(p + run, i - run);
+      switch (p[i]) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        case '\'': out += "&#39;"; break;
+        default: out += "\xEF\xBF\xBD";  // NUL
+      }
+      run = i + 1;
+    }
+  }
+  out.append(p + run, n - run);
+}
 
 void escape_href(std::string& out, std::string_view url) {
   static const char* hex = "0123456789ABCDEF";
@@ -84,6 +148,37 @@ void escape_json_for_script(std::string& out, std::string_view json) {
       out += c;
     }
   }
+}
+
+void escape_json_string(std::string& out, std::string_view text) {
+  if (!is_valid_utf8(text)) {  // rare (a cut message); nlohmann's replacement rules are its own
+    out += nlohmann::json(std::string(text)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return;
+  }
+  static const char* hex = "0123456789abcdef";
+  out += '"';
+  size_t run = 0;  // start of the bytes not yet written
+  for (size_t i = 0; i < text.size(); ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (!kJsonSpecial[c]) continue;
+    out.append(text.data() + run, i - run);
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        out += "\\u00";
+        out += hex[c >> 4];
+        out += hex[c & 15];
+    }
+    run = i + 1;
+  }
+  out.append(text.data() + run, text.size() - run);
+  out += '"';
 }
 
 bool url_is_absolute_http(std::string_view url) {

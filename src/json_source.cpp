@@ -42,15 +42,24 @@ class CountingIterator {
 
 class Builder final : public nlohmann::json_sax<json> {
  public:
-  Builder(std::string_view text, const Limits& limits, JsonDocument& doc, Diagnostics& diags, const size_t* pos)
-      : text_(text), limits_(limits), doc_(doc), diags_(diags), pos_(pos) {}
+  Builder(std::string_view text, const Limits& limits, nlohmann::json& root, Diagnostics& diags, const size_t* pos)
+      : text_(text), limits_(limits), root_(root), diags_(diags), pos_(pos) {}
+
+  // What was recorded, for JsonDocument: every value's offsets but the root's, sorted by node.
+  std::vector<JsonDocument::NodeOffsets> take_nodes() {
+    std::sort(nodes_.begin(), nodes_.end(), [](const auto& a, const auto& b) { return a.node < b.node; });
+    return std::move(nodes_);
+  }
+  size_t root_offset() const { return root_offset_; }
 
   bool null() override { return value(json(nullptr)); }
   bool boolean(bool v) override { return value(json(v)); }
   bool number_integer(number_integer_t v) override { return value(json(v)); }
   bool number_unsigned(number_unsigned_t v) override { return value(json(v)); }
   bool number_float(number_float_t v, const string_t&) override { return value(json(v)); }
-  bool string(string_t& v) override { return value(json(std::move(v))); }
+  // Copied, not moved: moving would take the lexer's buffer, which then regrows from nothing for
+  // every later string (several allocations each, where a copy makes one of the exact size).
+  bool string(string_t& v) override { return value(json(v)); }
   bool binary(binary_t&) override { return false; }  // not produced by the JSON lexer
 
   bool start_object(std::size_t) override { return open(json::object()); }
@@ -58,17 +67,20 @@ class Builder final : public nlohmann::json_sax<json> {
   bool end_object() override { return close(); }
   bool end_array() override { return close(); }
 
+  // The member is made here (one lookup for the duplicate check and the insertion); its value
+  // replaces the null placeholder in place().
   bool key(string_t& k) override {
     size_t at = token_start();
     if (!room(at)) return false;
     Frame& f = frames_.back();
-    f.key = std::move(k);
-    std::string member = f.pointer + "/" + pointer_token(f.key);
-    if (f.node->contains(f.key)) {
-      diags_.report(Code::DuplicateKey, member, at,
-                    "The key \"" + f.key + "\" appears more than once in this object; each key may appear only once.");
+    auto [member, inserted] = f.node->get_ref<json::object_t&>().try_emplace(k);  // k copied, as in string()
+    f.key = &member->first;
+    f.slot = &member->second;
+    f.key_at = at;
+    if (!inserted) {
+      diags_.report(Code::DuplicateKey, pointer(frames_.size()) + "/" + pointer_token(k), at,
+                    "The key \"" + k + "\" appears more than once in this object; each key may appear only once.");
     }
-    doc_.key_offsets[member] = at;
     return true;
   }
 
@@ -87,9 +99,11 @@ class Builder final : public nlohmann::json_sax<json> {
  private:
   struct Frame {
     json* node;
-    std::string pointer;
-    std::string key;     // current member key (objects)
-    size_t index = 0;    // next element index (arrays)
+    const std::string* key = nullptr;  // objects: the current member's key, value and key offset
+    json* slot = nullptr;
+    size_t key_at = 0;
+    size_t index = 0;    // arrays: next element index
+    size_t pending = 0;  // arrays: where this array's element offsets start in pending_
   };
 
   // Where the token just read begins: skip the whitespace and separators after the previous one.
@@ -106,44 +120,57 @@ class Builder final : public nlohmann::json_sax<json> {
     return i;
   }
 
+  // JSON Pointer of the value that frames_[depth - 1] is ("" for the root); built only for a
+  // diagnostic, so parsing builds no pointer strings.
+  std::string pointer(size_t depth) const {
+    std::string p;
+    for (size_t i = 0; i + 1 < depth; ++i) {
+      const Frame& f = frames_[i];
+      p += '/';
+      // The child was placed at the member key, or at the index before it was incremented.
+      p += f.node->is_object() ? pointer_token(*f.key) : std::to_string(f.index - 1);
+    }
+    return p;
+  }
+
   std::string pointer_here() const {
     if (frames_.empty()) return "";
     const Frame& f = frames_.back();
-    if (f.node->is_object()) return f.key.empty() ? f.pointer : f.pointer + "/" + pointer_token(f.key);
-    return f.pointer + "/" + std::to_string(f.index);
+    std::string p = pointer(frames_.size());
+    if (f.node->is_object()) return !f.key || f.key->empty() ? p : p + "/" + pointer_token(*f.key);
+    return p + "/" + std::to_string(f.index);
   }
 
-  // Places `v` at the current position and returns a pointer to where it now lives.
-  json* place(json&& v, std::string& pointer) {
+  // Places `v` at the current position, records its offset and returns where it now lives. An
+  // array's elements move while it grows, so their offsets wait in pending_ until it closes.
+  json* place(json&& v, size_t at) {
     if (frames_.empty()) {
-      doc_.root = std::move(v);
-      pointer.clear();
-      return &doc_.root;
+      root_ = std::move(v);
+      root_offset_ = at;
+      return &root_;
     }
     Frame& f = frames_.back();
     if (f.node->is_array()) {
-      pointer = f.pointer + "/" + std::to_string(f.index++);
+      ++f.index;
+      pending_.push_back(at);
       f.node->push_back(std::move(v));
       return &f.node->back();
     }
-    pointer = f.pointer + "/" + pointer_token(f.key);
-    json& slot = (*f.node)[f.key];
-    slot = std::move(v);
-    return &slot;
+    *f.slot = std::move(v);
+    nodes_.push_back({f.slot, at, f.key_at});
+    return f.slot;
   }
 
   bool value(json&& v) {
     size_t at = token_start();
-    if (!room(at)) return false;
-    std::string pointer;
-    place(std::move(v), pointer);
-    doc_.value_offsets[pointer] = at;
+    if (!room_for_element(at)) return false;
+    place(std::move(v), at);
     return true;
   }
 
   bool open(json&& container) {
     size_t at = token_start();
-    if (!room(at)) return false;
+    if (!room_for_element(at)) return false;
     const size_t max_depth = std::min(limits_.max_depth, Limits::kDepthCeiling);
     if (frames_.size() >= max_depth) {
       diags_.report(Code::JsonTooDeep, pointer_here(), at,
@@ -151,55 +178,136 @@ class Builder final : public nlohmann::json_sax<json> {
                         " levels; an article never needs that (limit: maxDepth).");
       return false;
     }
-    std::string pointer;
-    json* node = place(std::move(container), pointer);
-    doc_.value_offsets[pointer] = at;
-    frames_.push_back(Frame{node, std::move(pointer), {}, 0});
+    json* node = place(std::move(container), at);
+    frames_.push_back(Frame{node, nullptr, nullptr, 0, 0, pending_.size()});
     return true;
   }
 
   // No array or object grows past limits.max_items while parsing: a 4 MiB "[1,1,1,…]" would
-  // otherwise cost two million values and JSON Pointers before the validator could say too-many.
+  // otherwise cost two million values before the validator could say too-many.
   bool room(size_t at) {
     if (frames_.empty()) return true;
     const Frame& f = frames_.back();
     size_t size = f.node->is_array() ? f.index : f.node->size();
     if (size < limits_.max_items) return true;
-    diags_.report(Code::TooMany, f.pointer, at,
+    diags_.report(Code::TooMany, pointer(frames_.size()), at,
                   std::string(f.node->is_array() ? "This array has" : "This object has") + " more than " +
                       std::to_string(limits_.max_items) + " entries (limit: maxItems); reading stopped here.");
     return false;
   }
 
+  // Room for a value: in an array checked here, in an object already at its key.
+  bool room_for_element(size_t at) { return frames_.empty() || !frames_.back().node->is_array() || room(at); }
+
   bool close() {
     last_end_ = *pos_;
+    const Frame& f = frames_.back();
+    if (f.node->is_array()) {  // its elements have their final addresses now
+      for (size_t i = f.pending; i < pending_.size(); ++i)
+        nodes_.push_back({&(*f.node)[i - f.pending], pending_[i], std::string::npos});
+      pending_.resize(f.pending);
+    }
     frames_.pop_back();
     return true;
   }
 
   std::string_view text_;
   const Limits& limits_;
-  JsonDocument& doc_;
+  nlohmann::json& root_;
   Diagnostics& diags_;
   const size_t* pos_;
   size_t last_end_ = 0;
   std::vector<Frame> frames_;
+  std::vector<size_t> pending_;  // offsets of the elements of the open arrays, innermost last
+  std::vector<JsonDocument::NodeOffsets> nodes_;
+  size_t root_offset_ = 0;
 };
+
+// The next reference token of `pointer` (after its '/'), unescaped.
+std::string next_token(std::string_view& pointer) {
+  size_t end = pointer.find('/', 1);
+  std::string_view raw = pointer.substr(1, end == std::string_view::npos ? std::string_view::npos : end - 1);
+  pointer.remove_prefix(std::min(pointer.size(), raw.size() + 1));
+  std::string token;
+  for (size_t i = 0; i < raw.size(); ++i) {
+    if (raw[i] == '~' && i + 1 < raw.size() && (raw[i + 1] == '0' || raw[i + 1] == '1')) token += raw[++i] == '0' ? '~' : '/';
+    else token += raw[i];
+  }
+  return token;
+}
+
+// An array index token: decimal digits, no leading zero.
+bool array_index(std::string_view token, size_t& index) {
+  if (token.empty() || token.size() > 19 || (token.size() > 1 && token[0] == '0')) return false;
+  index = 0;
+  for (char c : token) {
+    if (c < '0' || c > '9') return false;
+    index = index * 10 + static_cast<size_t>(c - '0');
+  }
+  return true;
+}
 
 }  // namespace
 
-size_t JsonDocument::offset_of(std::string pointer) const {
-  for (;;) {
-    auto it = value_offsets.find(pointer);
-    if (it != value_offsets.end()) return it->second;
-    if (pointer.empty()) return 0;
-    pointer.erase(pointer.rfind('/'));
-  }
+JsonDocument::JsonDocument(JsonDocument&& other) noexcept
+    : root(std::move(other.root)), nodes_(std::move(other.nodes_)), root_offset_(other.root_offset_) {}
+
+JsonDocument& JsonDocument::operator=(JsonDocument&& other) noexcept {
+  root = std::move(other.root);
+  nodes_ = std::move(other.nodes_);
+  root_offset_ = other.root_offset_;
+  return *this;
 }
 
-size_t JsonDocument::key_offset_of(const std::string& pointer) const {
-  auto it = key_offsets.find(pointer);
-  return it != key_offsets.end() ? it->second : offset_of(pointer);
+const json* JsonDocument::resolve(std::string_view pointer, bool& exact) const {
+  const json* node = &root;
+  exact = true;
+  while (!pointer.empty()) {
+    std::string token = next_token(pointer);
+    const json* next = nullptr;
+    size_t index = 0;
+    if (node->is_object()) {
+      auto it = node->find(token);
+      if (it != node->end()) next = &*it;
+    } else if (node->is_array() && array_index(token, index) && index < node->size()) {
+      next = &(*node)[index];
+    }
+    if (!next) {
+      exact = false;
+      break;
+    }
+    node = next;
+  }
+  return node;
+}
+
+const JsonDocument::NodeOffsets* JsonDocument::find(const json* node) const {
+  auto it = std::lower_bound(nodes_.begin(), nodes_.end(), node, [](const NodeOffsets& n, const json* p) { return n.node < p; });
+  return it != nodes_.end() && it->node == node ? &*it : nullptr;
+}
+
+size_t PointerOffsets::at(std::string_view pointer) const {
+  bool exact = false;
+  const json* node = doc_.resolve(pointer, exact);
+  if (!exact) return std::string::npos;
+  if (node == &doc_.root) return keys_ ? std::string::npos : doc_.root_offset_;
+  const JsonDocument::NodeOffsets* n = doc_.find(node);
+  return !n ? std::string::npos : keys_ ? n->key : n->value;
+}
+
+size_t JsonDocument::offset_of(std::string_view pointer) const {
+  bool exact = false;
+  return offset_of_node(*resolve(pointer, exact));
+}
+
+size_t JsonDocument::offset_of_node(const json& value) const {
+  const NodeOffsets* n = &value == &root ? nullptr : find(&value);
+  return n ? n->value : root_offset_;
+}
+
+size_t JsonDocument::key_offset_of(std::string_view pointer) const {
+  size_t at = key_offsets.at(pointer);
+  return at != std::string::npos ? at : offset_of(pointer);
 }
 
 bool parse_json(std::string_view text, const Limits& limits, JsonDocument& doc, Diagnostics& diags) {
@@ -210,10 +318,12 @@ bool parse_json(std::string_view text, const Limits& limits, JsonDocument& doc, 
     return false;
   }
   size_t pos = 0;
-  Builder builder(text, limits, doc, diags, &pos);
+  Builder builder(text, limits, doc.root, diags, &pos);
   CountingIterator first(text.data(), text.data(), &pos);
   CountingIterator last(text.data() + text.size(), text.data(), &pos);
   bool ok = json::sax_parse(first, last, &builder, nlohmann::detail::input_format_t::json, true);
+  doc.nodes_ = builder.take_nodes();
+  doc.root_offset_ = builder.root_offset();
   // nlohmann's lexer takes a raw NUL byte for the end of the input, so "{…}\0anything" would
   // parse. Inside a string it is already an error (a control character); after the value it
   // must be one too.
@@ -225,8 +335,15 @@ bool parse_json(std::string_view text, const Limits& limits, JsonDocument& doc, 
 }
 
 size_t string_literal_offset(std::string_view text, size_t literal_offset, size_t index) {
-  size_t i = literal_offset + 1;  // after the opening quote
-  size_t decoded = 0;
+  return StringLiteralCursor(text, literal_offset).offset_of(index);
+}
+
+size_t StringLiteralCursor::offset_of(size_t index) {
+  if (index < decoded_) {  // behind the last walk: start again
+    at_ = start_;
+    decoded_ = 0;
+  }
+  std::string_view text = text_;
   auto hex4 = [&](size_t at) -> unsigned {
     unsigned v = 0;
     for (size_t k = 0; k < 4 && at + k < text.size(); ++k) {
@@ -235,6 +352,8 @@ size_t string_literal_offset(std::string_view text, size_t literal_offset, size_
     }
     return v;
   };
+  size_t i = at_;
+  size_t decoded = decoded_;
   while (i < text.size() && decoded < index && text[i] != '"') {
     if (text[i] != '\\') {
       ++i;
@@ -255,6 +374,8 @@ size_t string_literal_offset(std::string_view text, size_t literal_offset, size_
       ++decoded;
     }
   }
+  at_ = i;
+  decoded_ = decoded;
   return i;
 }
 

@@ -1,7 +1,8 @@
 #include "aw/labels.hpp"
 
-#include <nlohmann/json.hpp>
 #include <string>
+
+#include "aw/escape.hpp"
 
 namespace aw {
 namespace {
@@ -113,9 +114,19 @@ Labels with_overrides(const Labels& base, const std::map<std::string, std::strin
 }
 
 std::string shim_labels_json(const Labels& l) {
-  nlohmann::json j = {{"revealAll", l.reveal_all}, {"hideAll", l.hide_all}, {"reveal", l.reveal_one},
-                      {"close", l.close},          {"sourceN", l.source_n},  {"sources", l.sources}};
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  // The words the browser shim needs, sorted by key like every JSON object the widget writes.
+  static constexpr LabelField kShimFields[] = {
+      {"close", &Labels::close},          {"hideAll", &Labels::hide_all}, {"reveal", &Labels::reveal_one},
+      {"revealAll", &Labels::reveal_all}, {"sourceN", &Labels::source_n}, {"sources", &Labels::sources},
+  };
+  std::string out;
+  for (const auto& f : kShimFields) {
+    out += out.empty() ? "{\"" : ",\"";
+    out.append(f.key).append("\":");
+    escape_json_string(out, l.*(f.member));
+  }
+  out += '}';
+  return out;
 }
 
 std::vector<std::string_view> label_languages() {

@@ -3,6 +3,7 @@
 #include <cmark.h>
 
 #include <algorithm>
+#include <array>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -281,14 +282,16 @@ class Writer {
       }
       escape_html(out_, s.substr(i, at - i));
       std::string_view id = s.substr(at + 2, end - at - 2);
-      size_t where = find_in_source(s.substr(at, end + 1 - at));
+      std::string_view citation = s.substr(at, end + 1 - at);
       std::string ref_id;
       int number = o_.cite(id, ref_id);
       if (number == 0) {
-        report(Code::UnknownSource, where, "The citation [^" + std::string(id) + "] names no source in \"sources\".");
-        escape_html(out_, s.substr(at, end + 1 - at));
+        // Searched for only when reported: search positions are kept per citation text, and a
+        // known source's citations are never reported, so skipping them moves no position.
+        report(Code::UnknownSource, find_in_source(citation), "The citation [^" + std::string(id) + "] names no source in \"sources\".");
+        escape_html(out_, citation);
       } else if (in_link_) {  // no link inside a link: the number alone
-        out_ += "<sup class=\"aw-cite\">" + std::to_string(number) + "</sup>";
+        out_.append("<sup class=\"aw-cite\">").append(std::to_string(number)).append("</sup>");
       } else {
         out_ += "<sup class=\"aw-cite\"><a class=\"aw-cite-ref\" id=\"";
         escape_html(out_, o_.id_prefix);
@@ -300,8 +303,9 @@ class Writer {
         out_ += "\" data-aw-source=\"";
         escape_html(out_, id);
         out_ += "\" aria-label=\"";
-        escape_html(out_, fill(o_.citation_label, "n", std::to_string(number)));
-        out_ += "\">" + std::to_string(number) + "</a></sup>";
+        std::string n = std::to_string(number);
+        escape_html(out_, fill(o_.citation_label, "n", n));
+        out_.append("\">").append(n).append("</a></sup>");
       }
       i = end + 1;
     }
@@ -364,6 +368,7 @@ size_t markdown_nesting(std::string_view md, size_t* at_index) {
 }
 
 size_t markdown_image_bracket_work(std::string_view md, size_t* at_index) {
+  if (md.find("![") == std::string_view::npos) return 0;  // most fields have no image
   size_t worst = 0, images = 0, closers = 0, block_start = 0;
   auto end_block = [&](size_t next_start) {
     if (images * closers > worst) {
@@ -373,29 +378,34 @@ size_t markdown_image_bracket_work(std::string_view md, size_t* at_index) {
     images = closers = 0;
     block_start = next_start;
   };
+  // Line by line with memchr-based searches: several times faster than a loop over every byte.
   size_t i = 0;
   while (i < md.size()) {
-    bool blank = true;
-    for (; i < md.size() && md[i] != '\n'; ++i) {
-      char c = md[i];
-      if (c != ' ' && c != '\t' && c != '\r') blank = false;
-      if (c == ']') ++closers;
-      else if (c == '!' && i + 1 < md.size() && md[i + 1] == '[') ++images;
-    }
-    ++i;
-    if (blank) end_block(i);
+    size_t end = std::min(md.find('\n', i), md.size());
+    std::string_view line = md.substr(i, end - i);
+    closers += static_cast<size_t>(std::count(line.begin(), line.end(), ']'));
+    for (size_t at = line.find("!["); at != std::string_view::npos; at = line.find("![", at + 2)) ++images;
+    i = end + 1;
+    if (line.find_first_not_of(" \t\r") == std::string_view::npos) end_block(i);
   }
   end_block(md.size());
   return worst;
 }
 
 size_t count_words(std::string_view text) {
+  // Branch-free through a table: word lengths are random, so any branch per byte mispredicts
+  // (compilers turn "c == ' ' || c == '\n' …" back into branches).
+  static constexpr auto kSpace = [] {
+    std::array<bool, 256> space{};
+    for (unsigned char c : {' ', '\n', '\t', '\r'}) space[c] = true;
+    return space;
+  }();
   size_t words = 0;
-  bool in_word = false;
+  bool after_space = true;
   for (char c : text) {
-    bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
-    if (!space && !in_word) ++words;
-    in_word = !space;
+    bool space = kSpace[static_cast<unsigned char>(c)];
+    words += !space & after_space;
+    after_space = space;
   }
   return words;
 }
@@ -422,7 +432,8 @@ void render_markdown(std::string& out, std::string_view markdown, const Markdown
     out += "</p>\n";
     return;
   }
-  cmark_node* doc = cmark_parse_document(markdown.data(), markdown.size(), CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8);
+  cmark_node* doc = cmark_parse_document(markdown.data(), markdown.size(),
+                                         options.valid_utf8 ? CMARK_OPT_DEFAULT : CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8);
   if (!doc) return;  // out of memory inside cmark
   cmark_consolidate_text_nodes(doc);
   Writer(out, markdown, options).run(doc);

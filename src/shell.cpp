@@ -44,13 +44,13 @@ std::string element(const ShellInput& in, const RenderOptions& o) {
 
 }  // namespace
 
-std::string wrap_in_shell(const ShellInput& in, const RenderOptions& o) {
+std::string wrap_in_shell(ShellInput in, const RenderOptions& o) {
   if (o.shell == "element") return element(in, o);
-  if (o.shell != "page") return in.article_html;
+  if (o.shell != "page") return std::move(in.article_html);
   std::string h = "<!doctype html>\n<html lang=\"" + attr(in.lang) + "\" dir=\"" + attr(in.dir) + "\">\n<head>\n<meta charset=\"utf-8\">\n"
                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" + attr(in.title) + "</title>\n";
   if (!in.description.empty()) h += "<meta name=\"description\" content=\"" + attr(in.description) + "\">\n";
-  if (!in.json_ld.empty()) h += "<script type=\"application/ld+json\">" + in.json_ld + "</script>\n";
+  if (!in.json_ld.empty()) h.append("<script type=\"application/ld+json\">").append(in.json_ld).append("</script>\n");
   if (!o.canonical_url.empty()) h += "<link rel=\"canonical\" href=\"" + url(o.canonical_url) + "\">\n";
   if (!o.script_src.empty()) h += "<script type=\"module\" src=\"" + url(o.script_src) + "\"></script>\n";
   h += "</head>\n<body>\n" + element(in, o) + "</body>\n</html>\n";

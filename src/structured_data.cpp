@@ -2,14 +2,10 @@
 
 #include <cmark.h>
 
-#include <nlohmann/json.hpp>
-
 #include "aw/escape.hpp"
 
 namespace aw {
 namespace {
-
-using nlohmann::json;
 
 bool gated(const Article& a, bool spoiler, const RenderOptions& o) {
   return spoiler && a.spoiler_level != SpoilerLevel::None && !o.spoilers_in_metadata;
@@ -41,22 +37,27 @@ std::string plain(const std::string& markdown) {
   return out;
 }
 
-json people(const std::vector<Person>& list) {
-  json out = json::array();
-  for (const Person& p : list) {
-    json person = {{"@type", "Person"}, {"name", p.name}};
-    if (!p.role.empty()) person["jobTitle"] = p.role;
-    if (!p.url.empty()) person["url"] = p.url;
-    out.push_back(std::move(person));
-  }
-  return out;
+// The JSON-LD is written straight to text (no DOM), members in key order like every JSON object
+// the widget writes. One "key":"value" member:
+void str(std::string& out, std::string_view key, std::string_view value) {
+  out += '"';
+  out += key;
+  out += "\":";
+  escape_json_string(out, value);
 }
 
-std::string script_safe(const json& j) {
-  std::string dumped = j.dump(-1, ' ', false, json::error_handler_t::replace);
-  std::string out;
-  escape_json_for_script(out, dumped);
-  return out;
+void people(std::string& out, const std::vector<Person>& list) {
+  out += '[';
+  for (size_t i = 0; i < list.size(); ++i) {
+    const Person& p = list[i];
+    out += i ? ",{" : "{";
+    str(out, "@type", "Person");
+    if (!p.role.empty()) str(out += ',', "jobTitle", p.role);
+    str(out += ',', "name", p.name);
+    if (!p.url.empty()) str(out += ',', "url", p.url);
+    out += '}';
+  }
+  out += ']';
 }
 
 }  // namespace
@@ -68,39 +69,67 @@ std::string article_description(const Article& a, const RenderOptions& o) {
 }
 
 std::string article_json_ld(const Article& a, const RenderOptions& o) {
-  json article = {{"@context", "https://schema.org"}, {"@type", "Article"}, {"headline", a.title}, {"inLanguage", a.lang}};
-  std::string description = article_description(a, o);
-  if (!description.empty()) article["description"] = description;
-  if (!a.authors.empty()) article["author"] = people(a.authors);
-  if (!a.reviewers.empty()) article["reviewedBy"] = people(a.reviewers);  // schema.org WebPage/CreativeWork reviewer
-  if (!a.published.empty()) article["datePublished"] = a.published;
-  article["dateModified"] = a.updated.empty() ? a.published : a.updated;
-  if (!o.publisher_name.empty()) {
-    json pub = {{"@type", "Organization"}, {"name", o.publisher_name}};
-    if (!o.publisher_url.empty()) pub["url"] = o.publisher_url;
-    if (!o.publisher_logo.empty()) pub["logo"] = {{"@type", "ImageObject"}, {"url", o.publisher_logo}};
-    article["publisher"] = std::move(pub);
-  }
-  if (!o.canonical_url.empty()) article["mainEntityOfPage"] = o.canonical_url;
+  std::vector<const FaqItem*> questions;
+  for (const FaqItem& f : a.faq)
+    if (!gated(a, f.spoiler, o)) questions.push_back(&f);
+  std::string j = questions.empty() ? "{" : "[{";
+  str(j, "@context", "https://schema.org");
+  str(j += ',', "@type", "Article");
   if (a.has_subject) {
     static const std::pair<const char*, const char*> kinds[] = {{"film", "Movie"}, {"series", "TVSeries"}, {"book", "Book"},
                                                                 {"game", "VideoGame"}, {"album", "MusicAlbum"}};
-    std::string type = "CreativeWork";
+    std::string_view type = "CreativeWork";
     for (const auto& k : kinds)
       if (a.subject.kind == k.first) type = k.second;
-    json about = {{"@type", type}, {"name", a.subject.title}};
-    if (a.subject.year) about["dateCreated"] = std::to_string(a.subject.year);
-    article["about"] = std::move(about);
+    j += ",\"about\":{";
+    str(j, "@type", type);
+    if (a.subject.year) str(j += ',', "dateCreated", std::to_string(a.subject.year));
+    str(j += ',', "name", a.subject.title);
+    j += '}';
   }
-
-  json graph = json::array({std::move(article)});
-  json questions = json::array();
-  for (const FaqItem& f : a.faq) {
-    if (gated(a, f.spoiler, o)) continue;
-    questions.push_back({{"@type", "Question"}, {"name", f.question}, {"acceptedAnswer", {{"@type", "Answer"}, {"text", plain(f.answer.text)}}}});
+  if (!a.authors.empty()) people(j += ",\"author\":", a.authors);
+  str(j += ',', "dateModified", a.updated.empty() ? a.published : a.updated);
+  if (!a.published.empty()) str(j += ',', "datePublished", a.published);
+  std::string description = article_description(a, o);
+  if (!description.empty()) str(j += ',', "description", description);
+  str(j += ',', "headline", a.title);
+  str(j += ',', "inLanguage", a.lang);
+  if (!o.canonical_url.empty()) str(j += ',', "mainEntityOfPage", o.canonical_url);
+  if (!o.publisher_name.empty()) {
+    j += ",\"publisher\":{";
+    str(j, "@type", "Organization");
+    if (!o.publisher_logo.empty()) {
+      j += ",\"logo\":{";
+      str(j, "@type", "ImageObject");
+      str(j += ',', "url", o.publisher_logo);
+      j += '}';
+    }
+    str(j += ',', "name", o.publisher_name);
+    if (!o.publisher_url.empty()) str(j += ',', "url", o.publisher_url);
+    j += '}';
   }
-  if (!questions.empty()) graph.push_back({{"@context", "https://schema.org"}, {"@type", "FAQPage"}, {"mainEntity", std::move(questions)}});
-  return script_safe(graph.size() == 1 ? graph[0] : graph);
+  if (!a.reviewers.empty()) people(j += ",\"reviewedBy\":", a.reviewers);  // schema.org WebPage/CreativeWork reviewer
+  j += '}';
+  if (!questions.empty()) {
+    j += ",{";
+    str(j, "@context", "https://schema.org");
+    str(j += ',', "@type", "FAQPage");
+    j += ",\"mainEntity\":[";
+    for (size_t i = 0; i < questions.size(); ++i) {
+      j += i ? ",{" : "{";
+      str(j, "@type", "Question");
+      j += ",\"acceptedAnswer\":{";
+      str(j, "@type", "Answer");
+      str(j += ',', "text", plain(questions[i]->answer.text));
+      j += '}';
+      str(j += ',', "name", questions[i]->question);
+      j += '}';
+    }
+    j += "]}]";
+  }
+  std::string out;
+  escape_json_for_script(out, j);
+  return out;
 }
 
 }  // namespace aw

@@ -37,7 +37,8 @@ class Validator;
 // default, so validation always continues and every problem is reported in one pass.
 class Fields {
  public:
-  Fields(Validator& v, const json& obj, std::string pointer, std::initializer_list<std::string_view> known);
+  // `pointer` (the object's JSON Pointer) must outlive the Fields: a literal or the caller's local.
+  Fields(Validator& v, const json& obj, std::string_view pointer, std::initializer_list<std::string_view> known);
 
   std::string text(std::string_view key, bool required);
   std::string slug(std::string_view key, bool required);
@@ -49,13 +50,13 @@ class Fields {
   const json* array(std::string_view key, bool required);
   const json* object(std::string_view key, bool required);
   const json* raw(std::string_view key) const;
-  std::string pointer(std::string_view key) const { return pointer_ + "/" + pointer_token(key); }
+  std::string pointer(std::string_view key) const { return std::string(pointer_).append("/").append(pointer_token(key)); }
 
  private:
   const json* typed(std::string_view key, bool required, json::value_t type, const char* wanted);
   Validator& v_;
   const json& obj_;
-  std::string pointer_;
+  std::string_view pointer_;
 };
 
 class Validator {
@@ -69,7 +70,7 @@ class Validator {
   void report_at_key(Code code, const std::string& pointer, std::string message) {
     diags_.report(code, pointer, doc_.key_offset_of(pointer), std::move(message));
   }
-  size_t offset_of(const std::string& pointer) const { return doc_.offset_of(pointer); }
+  size_t offset_of(const json& value) const { return doc_.offset_of_node(value); }
   const Limits& limits() const { return limits_; }
 
   Article run() {
@@ -164,6 +165,7 @@ class Validator {
     const json* arr = f.array(key, required);
     if (!arr) return;
     std::string base = f.pointer(key);
+    out.reserve(arr->size());
     for (size_t i = 0; i < arr->size(); ++i) {
       std::string p = base + "/" + std::to_string(i);
       if (!(*arr)[i].is_object()) {
@@ -192,6 +194,7 @@ class Validator {
   void read_sources(Fields& f, Article& a) {
     const json* arr = f.array("sources", false);
     if (!arr) return;
+    a.sources.reserve(arr->size());
     for (size_t i = 0; i < arr->size(); ++i) {
       std::string p = "/sources/" + std::to_string(i);
       if (!(*arr)[i].is_object()) {
@@ -201,7 +204,7 @@ class Validator {
       Fields sf(*this, (*arr)[i], p, {"id", "label", "author", "title", "publisher", "date", "url"});
       Source s;
       s.pointer = p;
-      s.offset = offset_of(p);
+      s.offset = offset_of((*arr)[i]);
       s.id = sf.slug("id", true);
       s.label = sf.text("label", true);
       s.author = sf.text("author", false);
@@ -220,6 +223,7 @@ class Validator {
       report(Code::SectionsTooDeep, pointer, "Sub-sections nest at most 4 levels deep (h2–h5).");
       return;
     }
+    out.reserve(arr->size());
     for (size_t i = 0; i < arr->size(); ++i) {
       std::string p = pointer + "/" + std::to_string(i);
       if (!(*arr)[i].is_object()) {
@@ -254,6 +258,7 @@ class Validator {
   void read_faq(Fields& f, Article& a) {
     const json* arr = f.array("faq", false);
     if (!arr) return;
+    a.faq.reserve(arr->size());
     for (size_t i = 0; i < arr->size(); ++i) {
       std::string p = "/faq/" + std::to_string(i);
       if (!(*arr)[i].is_object()) {
@@ -279,6 +284,7 @@ class Validator {
   void read_related(Fields& f, Article& a) {
     const json* arr = f.array("related", false);
     if (!arr) return;
+    a.related.reserve(arr->size());
     for (size_t i = 0; i < arr->size(); ++i) {
       std::string p = "/related/" + std::to_string(i);
       if (!(*arr)[i].is_object()) {
@@ -300,14 +306,18 @@ class Validator {
   // have their own. Every "sources" entry must name a source.
   void check_ids(const Article& a) {
     std::set<std::string> anchors;
-    auto claim = [&](const std::string& id, const std::string& pointer) {
+    // The pointer is built only for a duplicate.
+    auto claim = [&](const std::string& id, auto&& pointer) {
       if (id.empty()) return;
       if (!anchors.insert(id).second)
-        report(Code::DuplicateId, pointer, "The id \"" + id + "\" is used twice; section and FAQ ids must be unique.");
+        report(Code::DuplicateId, pointer(), "The id \"" + id + "\" is used twice; section and FAQ ids must be unique.");
     };
-    walk_sections(a.sections, [&](const Section& s) { claim(s.id, s.pointer + "/id"); });
+    walk_sections(a.sections, [&](const Section& s) { claim(s.id, [&] { return s.pointer + "/id"; }); });
     for (size_t i = 0; i < a.faq.size(); ++i)
-      claim(a.faq[i].id, "/faq/" + std::to_string(i) + (doc_.value_offsets.count("/faq/" + std::to_string(i) + "/id") ? "/id" : ""));
+      claim(a.faq[i].id, [&] {
+        std::string p = "/faq/" + std::to_string(i);
+        return doc_.value_offsets.count(p + "/id") ? p + "/id" : p;
+      });
     std::set<std::string> source_ids;
     for (const Source& s : a.sources)
       if (!s.id.empty() && !source_ids.insert(s.id).second)
@@ -331,8 +341,8 @@ class Validator {
   std::vector<std::pair<std::string, std::string>> source_refs_;  // (id, pointer)
 };
 
-Fields::Fields(Validator& v, const json& obj, std::string pointer, std::initializer_list<std::string_view> known)
-    : v_(v), obj_(obj), pointer_(std::move(pointer)) {
+Fields::Fields(Validator& v, const json& obj, std::string_view pointer, std::initializer_list<std::string_view> known)
+    : v_(v), obj_(obj), pointer_(pointer) {
   for (auto it = obj.begin(); it != obj.end(); ++it) {
     const std::string& key = it.key();
     bool ok = key.rfind("x-", 0) == 0 || key.rfind('$', 0) == 0;
@@ -342,7 +352,7 @@ Fields::Fields(Validator& v, const json& obj, std::string pointer, std::initiali
 }
 
 const json* Fields::raw(std::string_view key) const {
-  auto it = obj_.find(std::string(key));
+  auto it = obj_.find(key);
   return it == obj_.end() ? nullptr : &*it;
 }
 
@@ -412,7 +422,7 @@ MarkdownField Fields::markdown(std::string_view key, bool required) {
   const json* v = typed(key, required, json::value_t::string, "a string");
   if (!v) return m;
   m.pointer = pointer(key);
-  m.offset = v_.offset_of(m.pointer);
+  m.offset = v_.offset_of(*v);
   const std::string& s = v->get_ref<const std::string&>();
   if (required && is_blank(s)) {
     v_.report(Code::EmptyValue, m.pointer, "\"" + std::string(key) + "\" is empty.");

@@ -3,6 +3,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -77,13 +78,14 @@ class LineIndex {
 class Diagnostics {
  public:
   static constexpr size_t kMaxKept = 1000;
-  explicit Diagnostics(std::string_view text) : lines_(text) {}
+  explicit Diagnostics(std::string_view text) : text_(text) {}
   void report(Code code, std::string path, size_t offset, std::string message);
   bool has_errors() const { return errors_ > 0; }
   const std::vector<Diagnostic>& all() const { return items_; }
 
  private:
-  LineIndex lines_;
+  std::string_view text_;
+  std::optional<LineIndex> lines_;  // built at the first report: most articles have none
   std::vector<Diagnostic> items_;
   size_t errors_ = 0, warnings_ = 0;
 };

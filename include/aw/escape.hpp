@@ -17,6 +17,16 @@ void escape_href(std::string& out, std::string_view url);
 // "</script>" or "<!--" in a value cannot end or confuse the script element.
 void escape_json_for_script(std::string& out, std::string_view json_text);
 
+// A JSON string literal, quotes included: byte for byte what nlohmann's dump() writes (ensure_ascii
+// off, invalid UTF-8 replaced), so the report and the JSON-LD are written without building a DOM.
+void escape_json_string(std::string& out, std::string_view text);
+
+// `prefix` (punctuation and a key, e.g. `,"title":`) then `value` as a JSON string literal.
+inline void json_member(std::string& out, std::string_view prefix, std::string_view value) {
+  out.append(prefix);
+  escape_json_string(out, value);
+}
+
 enum class UrlUse {
   Link,   // <a href>: http, https, mailto, relative, fragment
   Image,  // <img src>: same-origin relative paths only (an image is a request the reader makes)

@@ -21,6 +21,9 @@ struct MarkdownOptions {
   bool allow_remote_images = false;
   size_t max_nesting = 32;
   int heading_shift = 0;  // "# x" renders as h(1 + shift), capped at h6
+  // The text is known to be valid UTF-8 (it came through the JSON parser, which rejects anything
+  // else), so cmark need not check it again: its check changes nothing in valid text.
+  bool valid_utf8 = false;
 
   // Article context; all optional. cite() returns the citation's number and sets ref_id to the
   // id its <a> gets (without prefix), or returns 0 for an unknown source.

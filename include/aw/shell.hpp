@@ -15,16 +15,17 @@
 // module script (if script_src) and the element above in <body>.
 #pragma once
 #include <string>
+#include <string_view>
 
 #include "aw/options.hpp"
 
 namespace aw {
 
 struct ShellInput {
-  std::string article_html;
-  std::string title, lang, dir, description, json_ld;
+  std::string article_html;  // moved into the result when there is no shell
+  std::string_view title, lang, dir, description, json_ld;
 };
 
-std::string wrap_in_shell(const ShellInput& in, const RenderOptions& options);
+std::string wrap_in_shell(ShellInput in, const RenderOptions& options);
 
 }  // namespace aw
