@@ -23,32 +23,32 @@ const Labels kLabels[] = {
      "This article contains {level} spoilers for {subject}.", "This article contains {level} spoilers.", "minor",
      "major", "Show all spoilers", "Hide spoilers", "This section contains spoilers.",
      "This answer contains spoilers.", "Reveal", "Quick Answer", "Contents", "Drawing on", "and", true,
-     "Continue reading", "Open", "Frequently Asked", "Sources", "Source {n}", "Back to citation {n}", "Close",
+     "Continue reading", "Open", "Frequently Asked", "Sources", "Source {n}", "Back to citation {n}", "Close", "All spoilers shown.", "Spoilers hidden.",
      kMonthsEn, "{month} {day}, {year}", "{month} {year}"},
     {"es", "Actualizado", "{n} min de lectura", "Por", "Revisado por", "Publicado", "Aviso de spoilers",
      "Este artículo contiene spoilers {level} de {subject}.", "Este artículo contiene spoilers {level}.", "menores",
      "importantes", "Mostrar todos los spoilers", "Ocultar spoilers", "Esta sección contiene spoilers.",
      "Esta respuesta contiene spoilers.", "Mostrar", "Respuesta rápida", "Contenido", "Basado en", "y", false,
-     "Sigue leyendo", "Abrir", "Preguntas frecuentes", "Fuentes", "Fuente {n}", "Volver a la cita {n}", "Cerrar",
+     "Sigue leyendo", "Abrir", "Preguntas frecuentes", "Fuentes", "Fuente {n}", "Volver a la cita {n}", "Cerrar", "Todos los spoilers visibles.", "Spoilers ocultos.",
      kMonthsEs, "{day} de {month} de {year}", "{month} de {year}"},
     {"fr", "Mis à jour", "{n} min de lecture", "Par", "Relu par", "Publié le", "Attention, spoilers",
      "Cet article contient des spoilers {level} sur {subject}.", "Cet article contient des spoilers {level}.",
      "mineurs", "majeurs", "Afficher tous les spoilers", "Masquer les spoilers",
      "Cette section contient des spoilers.", "Cette réponse contient des spoilers.", "Afficher",
      "Réponse rapide", "Sommaire", "D’après", "et", false, "Continuer la lecture", "Ouvrir",
-     "Questions fréquentes", "Sources", "Source {n}", "Retour à la citation {n}", "Fermer", kMonthsFr,
+     "Questions fréquentes", "Sources", "Source {n}", "Retour à la citation {n}", "Fermer", "Tous les spoilers sont affichés.", "Spoilers masqués.", kMonthsFr,
      "{day} {month} {year}", "{month} {year}"},
     {"de", "Aktualisiert", "{n} Min. Lesezeit", "Von", "Geprüft von", "Veröffentlicht am", "Spoiler-Warnung",
      "Dieser Artikel enthält {level} Spoiler zu {subject}.", "Dieser Artikel enthält {level} Spoiler.", "kleinere",
      "große", "Alle Spoiler anzeigen", "Spoiler ausblenden", "Dieser Abschnitt enthält Spoiler.",
      "Diese Antwort enthält Spoiler.", "Anzeigen", "Kurze Antwort", "Inhalt", "Auf Grundlage von", "und", false,
-     "Weiterlesen", "Öffnen", "Häufige Fragen", "Quellen", "Quelle {n}", "Zurück zu Zitat {n}", "Schließen",
+     "Weiterlesen", "Öffnen", "Häufige Fragen", "Quellen", "Quelle {n}", "Zurück zu Zitat {n}", "Schließen", "Alle Spoiler angezeigt.", "Spoiler ausgeblendet.",
      kMonthsDe, "{day}. {month} {year}", "{month} {year}"},
     {"he", "עודכן", "{n} דקות קריאה", "מאת", "נבדק על ידי", "פורסם", "אזהרת ספוילרים",
      "מאמר זה מכיל ספוילרים {level} על {subject}.", "מאמר זה מכיל ספוילרים {level}.", "קלים", "משמעותיים",
      "הצגת כל הספוילרים", "הסתרת הספוילרים", "פרק זה מכיל ספוילרים.", "תשובה זו מכילה ספוילרים.", "הצגה",
      "תשובה מהירה", "תוכן העניינים", "בהסתמך על", "ו", false, "להמשך קריאה", "פתיחה", "שאלות נפוצות", "מקורות",
-     "מקור {n}", "חזרה לציטוט {n}", "סגירה", kMonthsHe, "{day} ב{month} {year}", "{month} {year}"},
+     "מקור {n}", "חזרה לציטוט {n}", "סגירה", "כל הספוילרים מוצגים.", "הספוילרים הוסתרו.", kMonthsHe, "{day} ב{month} {year}", "{month} {year}"},
 };
 
 std::string_view primary(std::string_view lang) {
@@ -92,6 +92,7 @@ const LabelField kFields[] = {
     {"open", &Labels::open},                 {"faq", &Labels::faq},
     {"sources", &Labels::sources},           {"sourceN", &Labels::source_n},
     {"backToCitation", &Labels::back_to_citation}, {"close", &Labels::close},
+    {"spoilersShown", &Labels::spoilers_shown},    {"spoilersHidden", &Labels::spoilers_hidden},
 };
 }  // namespace
 
@@ -118,6 +119,7 @@ std::string shim_labels_json(const Labels& l) {
   static constexpr LabelField kShimFields[] = {
       {"close", &Labels::close},          {"hideAll", &Labels::hide_all}, {"reveal", &Labels::reveal_one},
       {"revealAll", &Labels::reveal_all}, {"sourceN", &Labels::source_n}, {"sources", &Labels::sources},
+      {"spoilersHidden", &Labels::spoilers_hidden}, {"spoilersShown", &Labels::spoilers_shown},
   };
   std::string out;
   for (const auto& f : kShimFields) {

@@ -37,6 +37,8 @@ struct Labels {
   std::string_view source_n;            // "Source {n}"
   std::string_view back_to_citation;    // "Back to citation {n}"
   std::string_view close;               // "Close"
+  std::string_view spoilers_shown;      // "All spoilers shown." (announced to screen readers)
+  std::string_view spoilers_hidden;     // "Spoilers hidden."
   const char* const* months;            // 12 month names as used in dates
   std::string_view date_full;           // "{month} {day}, {year}"
   std::string_view date_month;          // "{month} {year}"
@@ -52,8 +54,9 @@ std::vector<std::string_view> label_languages();
 Labels with_overrides(const Labels& base, const std::map<std::string, std::string>& overrides);
 const std::vector<std::string_view>& label_keys();
 
-// The words the browser shim needs (revealAll, hideAll, reveal, close, sourceN, sources) as a JSON
-// object: meta.labels, and the article's data-aw-labels attribute (so hydration needs no render).
+// The words the browser shim needs (revealAll, hideAll, reveal, close, sourceN, sources,
+// spoilersShown, spoilersHidden) as a JSON object: meta.labels, and the article's data-aw-labels
+// attribute (so hydration needs no render).
 std::string shim_labels_json(const Labels& labels);
 
 // "{n}"-style placeholders.

@@ -172,6 +172,11 @@ test('persist-spoilers="false" (and data-persist-spoilers="false") opt out of re
   await page.getByRole('button', { name: 'Show all spoilers' }).click();
   await page.getByRole('button', { name: 'Mostrar todos los spoilers' }).click();
   assert.equal(await visible(page, QUICK), true);
+  // The announcement comes from the article's language table, like every other word.
+  assert.equal(await page.getByRole('status').filter({ hasText: 'Todos los spoilers visibles.' }).count(), 1);
+  await page.getByRole('button', { name: 'Ocultar spoilers' }).click();
+  assert.equal(await page.getByRole('status').filter({ hasText: 'Spoilers ocultos.' }).count(), 1);
+  await page.getByRole('button', { name: 'Mostrar todos los spoilers' }).click();
   assert.equal(await page.evaluate(() => localStorage.length), 0, 'nothing was stored');
 
   await env.open(page, '/tests/browser/pages/blank.html');
