@@ -37,6 +37,7 @@ constexpr CodeInfo kCodes[] = {
     {Code::UnsafeMarkdownUrl, "unsafe-markdown-url", Severity::Warning},
     {Code::RawHtmlDropped, "raw-html-dropped", Severity::Warning},
     {Code::DateOrder, "date-order", Severity::Warning},
+    {Code::TooManyProblems, "too-many-problems", Severity::Warning},
 };
 
 const CodeInfo& info(Code code) {
@@ -91,7 +92,16 @@ void LineIndex::locate(size_t offset, uint32_t& line, uint32_t& column) const {
 
 void Diagnostics::report(Code code, std::string path, size_t offset, std::string message) {
   Severity severity = code_severity(code);
-  if (++(severity == Severity::Error ? errors_ : warnings_) > kMaxKept) return;
+  size_t& count = severity == Severity::Error ? errors_ : warnings_;
+  if (++count > kMaxKept) {
+    if (count > kMaxKept + 1) return;
+    // Not silently: the reader learns the list is cut, at the first problem left out.
+    message = std::string("More than ") + std::to_string(kMaxKept) +
+              (severity == Severity::Error ? " errors" : " warnings") + ": only the first " +
+              std::to_string(kMaxKept) + " are listed; fix them and validate again.";
+    code = Code::TooManyProblems;
+    severity = Severity::Warning;
+  }
   Diagnostic d{code, severity, std::move(path), offset, 1, 1, std::move(message)};
   if (!lines_) lines_.emplace(text_);
   lines_->locate(offset, d.line, d.column);

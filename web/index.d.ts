@@ -42,7 +42,8 @@ export interface RenderOptions {
 export type LabelKey =
   | 'updated' | 'readingTime' | 'by' | 'reviewedBy' | 'published' | 'spoilerWarning' | 'revealAll'
   | 'hideAll' | 'gatedSection' | 'gatedAnswer' | 'reveal' | 'quickAnswer' | 'contents' | 'drawingOn'
-  | 'and' | 'continueReading' | 'open' | 'faq' | 'sources' | 'sourceN' | 'backToCitation' | 'close';
+  | 'and' | 'continueReading' | 'open' | 'faq' | 'sources' | 'sourceN' | 'backToCitation' | 'close'
+  | 'spoilersShown' | 'spoilersHidden';
 
 export type DiagnosticCode =
   | 'input-too-large' | 'json-syntax' | 'json-too-deep' | 'duplicate-key' | 'wrong-type'
@@ -50,7 +51,7 @@ export type DiagnosticCode =
   | 'invalid-language' | 'invalid-value' | 'unsafe-url' | 'duplicate-id' | 'unknown-source'
   | 'sections-too-deep' | 'markdown-too-nested' | 'invalid-option'
   | 'unknown-field' | 'unused-source' | 'missing-anchor' | 'unsafe-markdown-url'
-  | 'raw-html-dropped' | 'date-order';
+  | 'raw-html-dropped' | 'date-order' | 'too-many-problems';
 
 export interface Diagnostic {
   code: DiagnosticCode;

@@ -41,6 +41,7 @@ enum class Code {
   UnsafeMarkdownUrl,  // a Markdown link or image outside the allowlist (rendered as text)
   RawHtmlDropped,     // raw HTML in Markdown (never rendered)
   DateOrder,          // updated is before published
+  TooManyProblems,    // more than Diagnostics::kMaxKept errors or warnings: the rest are not listed
 };
 
 std::string_view code_name(Code code);  // "json-syntax", …
@@ -73,8 +74,8 @@ class LineIndex {
 };
 
 // Collects diagnostics for one JSON text. At most kMaxKept errors and kMaxKept warnings are kept
-// (the first ones); more are counted, not stored, so a hostile text cannot make the report
-// hundreds of times its own size.
+// (the first ones), so a hostile text cannot make the report hundreds of times its own size; the
+// first one dropped of each severity is replaced by one too-many-problems warning saying so.
 class Diagnostics {
  public:
   static constexpr size_t kMaxKept = 1000;

@@ -144,11 +144,15 @@ describe('sizes and depth', () => {
     onlyError(`{${keys}}`, 'too-many', '');
   });
 
-  test('thousands of problems on one line: at most 1000 errors and 1000 warnings are reported', () => {
+  test('thousands of problems on one line: at most 1000 errors and 1000 warnings, and a note that the list is cut', () => {
     const item = `{${Array.from({ length: 150 }, (_, i) => `"k${i}": 1`).join(', ')}}`;
     const r = w.validate(`{"faq": [${Array(20).fill(item).join(', ')}]}`);
     assert.equal(r.ok, false);
-    assert.equal(r.warnings.length, 1000);
+    // 3 000 unknown fields: the first 1000 and one warning that says the list is cut.
+    assert.equal(r.warnings.length, 1001);
+    const cut = r.warnings.filter((d) => d.code === 'too-many-problems');
+    assert.equal(cut.length, 1);
+    assert.match(cut[0].message, /^More than 1000 warnings: only the first 1000 are listed/);
     assert.ok(r.errors.length <= 1000);
     assert.equal(w.render(seed).html, seedHtml);
   });
