@@ -79,6 +79,8 @@ bench: build
 	@emcmake cmake -S . -B build/bench-wasm -DCMAKE_BUILD_TYPE=Release -DAW_BENCH=ON -DAW_DIST_DIR=$(CURDIR)/build/bench-wasm/dist >/dev/null
 	@cmake --build build/bench-wasm -j$(JOBS) --target aw_wasm_loop >/dev/null
 	@BENCH_BROWSER=$(BENCH_BROWSER) node bench/run.js
+	@echo "== growth on hostile Markdown (bench/pathological.js --check: fails if 10x input costs > 10.5x)"
+	@node bench/pathological.js --check
 
 size: build
 	@cmake --build build/wasm -j$(JOBS) --target article-widget-core-names >/dev/null

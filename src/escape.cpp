@@ -93,7 +93,8 @@ bool is_valid_utf8(std::string_view s) {
 void escape_html(std::string& out, std::string_view text) {
   // No reserve(out.size() + text.size()) here: libc++ (the wasm build) reserves exactly that, so
   // appending many short texts to one long output re-copied it every time — quadratic
-  // (tests/node/hostile.test.js, bench/pathological.js). Appending runs grows geometrically.
+  // ("nested strong emph" in bench/pathological.js, which `make bench` runs with --check).
+  // Appending runs grows geometrically.
   const char* p = text.data();
   const size_t n = text.size();
   size_t run = 0;  // start of the bytes not yet written
