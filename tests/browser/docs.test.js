@@ -2,37 +2,19 @@
 // block and requires the keys below to be named here): README's embed and server-side rendering
 // snippets, THEMING.md's CSS and SECURITY.md's Content-Security-Policy, each run in Chromium as written.
 import { test } from 'node:test';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { useBrowser, assert, assertNoPageErrors, trustedTypesEnforced } from './harness.js';
 import { STRICT_CSP } from '../../tools/serve.js';
 import { loadWidget } from '../../web/index.js';
+import { docBlock } from '../node/lib/doc-blocks.js';
 
 const env = useBrowser();
 const repo = new URL('../../', import.meta.url);
 const read = (rel) => readFileSync(new URL(rel, repo), 'utf8');
 
-/** The text of the one fenced block with this key: "FILE LANG § HEADING" (as the Node test). */
-function block(key) {
-  const found = [];
-  for (const file of ['README.md', ...readdirSync(new URL('docs/', repo)).map((f) => `docs/${f}`)].filter((f) => f.endsWith('.md'))) {
-    let heading = '';
-    let open = null;
-    for (const line of read(file).split('\n')) {
-      if (open && /^ {0,3}(`{3,}|~{3,})\s*$/.test(line)) {
-        if (`${file} ${open.lang} § ${heading}` === key) found.push(open.lines.join('\n'));
-        open = null;
-      } else if (open) open.lines.push(line);
-      else if (/^ {0,3}(`{3,}|~{3,})/.test(line)) open = { lang: line.replace(/^\s*[`~]+\s*/, '') || 'plain', lines: [] };
-      else if (/^#{1,6} /.test(line)) heading = line.replace(/^#+ /, '').trim();
-    }
-  }
-  assert.equal(found.length, 1, `exactly one block ${key}`);
-  return found[0];
-}
-
-const EMBED = block('README.md html § Embed it (publishers)');
-const SSR = block('README.md js § Server-side rendering');
-const POLICY = block("docs/SECURITY.md plain § 3. What a publisher's page needs: CSP and Trusted Types");
+const EMBED = docBlock('README.md html § Embed it (publishers)');
+const SSR = docBlock('README.md js § Server-side rendering');
+const POLICY = docBlock("docs/SECURITY.md plain § 3. What a publisher's page needs: CSP and Trusted Types");
 
 // The embed snippet's URLs are a publisher's: the package under /article-widget/web/ and the
 // articles under /articles/. Mapped onto this repo's web/ and examples/ (whatever file the
@@ -108,7 +90,7 @@ test('"README.md js § Server-side rendering": its markup, with the embed script
 });
 
 for (const key of ['docs/THEMING.md css § Theming', 'README.md css § Theming']) test(`"${key}": the custom properties restyle the inside of the shadow root`, async () => {
-  const THEME_CSS = block(key);
+  const THEME_CSS = docBlock(key);
   const declarations = [...THEME_CSS.matchAll(/(--[\w-]+)\s*:\s*([^;]+);/g)].map((m) => [m[1], m[2].trim()]);
   assert.ok(declarations.length >= 1);
   const page = await env.newPage({ reducedMotion: 'reduce' }); // no transitions mid-measurement

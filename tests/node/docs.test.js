@@ -15,6 +15,7 @@ import { parseFragment } from 'parse5';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { loadWidget } from '../../web/index.js';
+import { DOC_FILES, docBlocks, keyOf } from './lib/doc-blocks.js';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const read = (rel) => readFileSync(join(repo, rel), 'utf8');
@@ -22,32 +23,7 @@ const seedText = read('examples/la-la-land.json');
 const seed = JSON.parse(seedText);
 const w = await loadWidget();
 
-/** The fenced blocks of one Markdown file: { file, lang, heading, text }. */
-function fencedBlocks(file, markdown) {
-  const blocks = [];
-  let heading = '';
-  let open = null;
-  for (const line of markdown.split('\n')) {
-    if (open) {
-      if (line.trim().startsWith(open.fence) && line.trim().replace(/[`~]/g, '') === '') {
-        blocks.push({ file, lang: open.lang, heading, text: open.lines.join('\n') + '\n' });
-        open = null;
-      } else open.lines.push(line);
-      continue;
-    }
-    const fence = line.match(/^ {0,3}(`{3,}|~{3,})\s*([\w-]*)/);
-    if (fence) open = { fence: fence[1], lang: fence[2] || 'plain', lines: [] };
-    else if (/^#{1,6} /.test(line)) heading = line.replace(/^#+ /, '').trim();
-  }
-  assert.equal(open, null, `${file}: a fence is never closed`);
-  return blocks;
-}
-const keyOf = (b) => `${b.file} ${b.lang} § ${b.heading}`;
-
-// web/README.md is not a doc of its own: `npm pack` copies README.md there (web/package.json
-// "prepack") and git ignores it, so only the source files are read.
-const DOC_FILES = ['README.md', ...readdirSync(join(repo, 'docs')).filter((f) => f.endsWith('.md')).sort().map((f) => `docs/${f}`)];
-const blocks = DOC_FILES.flatMap((f) => fencedBlocks(f, read(f)));
+const blocks = docBlocks();
 
 /** A shell snippet's command lines (comments and blank lines dropped). */
 const commandLines = (text) => text.split('\n').map((l) => l.replace(/\s+#.*$/, '').trim()).filter((l) => l && !l.startsWith('#'));
