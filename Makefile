@@ -81,6 +81,8 @@ bench: build
 	@BENCH_BROWSER=$(BENCH_BROWSER) node bench/run.js
 	@echo "== growth on hostile Markdown (bench/pathological.js --check: fails if 10x input costs > 10.5x)"
 	@node bench/pathological.js --check
+	@echo "== whole hostile articles at the default limits (bench/hostile-articles.js --check: fails if one takes > 10x plain prose, or grows super-linearly)"
+	@node bench/hostile-articles.js --check
 
 size: build
 	@cmake --build build/wasm -j$(JOBS) --target article-widget-core-names >/dev/null

@@ -18,10 +18,11 @@
 // 20×/10×, shows whether growth stays linear once out of cache (≈2; quadratic would be 4).
 // --check fails a case when 10×/1× > 10.5 and 20×/10× > 3 (still super-linear out of cache).
 import { loadWidget } from '../web/index.js';
+import { bestOf as time } from './lib/timing.js';
 
 const w = await loadWidget();
 const rep = (s, n) => s.repeat(Math.max(1, Math.round(n)));
-const big = { limits: { maxInputBytes: 256 * 1024 * 1024, maxMarkdownBytes: 256 * 1024 * 1024 } };
+const big = { limits: { maxInputBytes: 256 * 1024 * 1024, maxMarkdownBytes: 256 * 1024 * 1024, maxMarkdownElements: 256 * 1024 * 1024, maxHtmlBytes: 1024 * 1024 * 1024 } };
 
 function hashCollisions(count) {
   const badhash = (ref) => {
@@ -73,22 +74,6 @@ const cases = {
   'article: long ordinary body': { article: (k) => article({ body: rep('Some *text* with a [link](/x) and `code`.\n\n', 200 * k) }) },
 };
 
-function time(fn) {
-  // Best of 5 runs; each run repeats fn until 25 ms have passed, and counts per call.
-  let best = Infinity;
-  for (let r = 0; r < 5; r++) {
-    let calls = 0;
-    const start = process.hrtime.bigint();
-    let elapsed = 0;
-    do {
-      fn();
-      calls++;
-      elapsed = Number(process.hrtime.bigint() - start) / 1e6;
-    } while (elapsed < 25);
-    best = Math.min(best, elapsed / calls);
-  }
-  return best;
-}
 
 const args = process.argv.slice(2);
 const scaleAt = args.indexOf('--scale');

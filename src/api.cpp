@@ -54,6 +54,12 @@ RenderOptions parse_render_options(std::string_view options_json, std::vector<Di
   auto problem = [&](const std::string& path, std::string message) {
     problems.push_back(Diagnostic{Code::InvalidOption, Severity::Error, path, 0, 1, 1, std::move(message)});
   };
+  // A misspelled option is not silently ignored: a warning, with the name it was probably meant as.
+  auto unknown = [&](const std::string& path, const char* what, const std::string& key, const std::vector<std::string_view>& names) {
+    std::string message = "\"" + key + "\" is not a render " + what + "; it is ignored.";
+    if (std::string_view near = closest_name(key, names); !near.empty()) message += " Did you mean \"" + std::string(near) + "\"?";
+    problems.push_back(Diagnostic{Code::UnknownOption, Severity::Warning, path, 0, 1, 1, std::move(message)});
+  };
   json j = json::parse(options_json.begin(), options_json.end(), nullptr, false);
   if (j.is_discarded() || !j.is_object()) {
     problem("", "Render options must be a JSON object.");
@@ -75,7 +81,8 @@ RenderOptions parse_render_options(std::string_view options_json, std::vector<Di
   auto url_option = [&](const json& obj, const char* key, const std::string& path, std::string& out) {
     auto it = obj.find(key);
     if (it == obj.end() || it->is_null()) return;
-    if (it->is_string() && !it->get_ref<const std::string&>().empty() && url_is_safe(it->get_ref<const std::string&>(), UrlUse::Link))
+    if (it->is_string() && !it->get_ref<const std::string&>().empty() && url_is_safe(it->get_ref<const std::string&>(), UrlUse::Link) &&
+        url_is_well_formed(it->get_ref<const std::string&>()))
       out = it->get<std::string>();
     else
       problem(path, std::string("The option ") + key + " must be an http(s) or relative URL.");
@@ -108,41 +115,69 @@ RenderOptions parse_render_options(std::string_view options_json, std::vector<Di
         else o.labels[l.key()] = l->get<std::string>();
       }
   }
-  if (auto it = j.find("limits"); it != j.end() && it->is_object()) {
-    auto limit = [&](const char* key, size_t& out, size_t ceiling = SIZE_MAX) {
-      auto l = it->find(key);
-      if (l == it->end()) return;
-      if (l->is_number_unsigned() && l->get<unsigned long long>() > 0 && l->get<unsigned long long>() <= ceiling)
-        out = static_cast<size_t>(l->get<unsigned long long>());
-      else if (ceiling != SIZE_MAX)
-        problem(std::string("/limits/") + key, std::string("The limit ") + key + " must be a whole number from 1 to " + std::to_string(ceiling) + ".");
-      else
-        problem(std::string("/limits/") + key, std::string("The limit ") + key + " must be a positive whole number.");
+  if (auto it = j.find("limits"); it != j.end() && !it->is_null()) {
+    if (!it->is_object()) problem("/limits", "The option limits must be an object of limits.");
+    struct LimitField {
+      const char* key;
+      size_t Limits::*field;
+      size_t ceiling;
     };
-    limit("maxInputBytes", o.limits.max_input_bytes);
-    limit("maxDepth", o.limits.max_depth, Limits::kDepthCeiling);
-    limit("maxItems", o.limits.max_items);
-    limit("maxTextChars", o.limits.max_text_chars);
-    limit("maxMarkdownBytes", o.limits.max_markdown_bytes);
-    limit("maxMarkdownNesting", o.limits.max_markdown_nesting, Limits::kMarkdownNestingCeiling);
+    static constexpr LimitField kLimits[] = {
+        {"maxInputBytes", &Limits::max_input_bytes, Limits::kSizeCeiling},
+        {"maxDepth", &Limits::max_depth, Limits::kDepthCeiling},
+        {"maxItems", &Limits::max_items, Limits::kSizeCeiling},
+        {"maxTextChars", &Limits::max_text_chars, Limits::kSizeCeiling},
+        {"maxMarkdownBytes", &Limits::max_markdown_bytes, Limits::kSizeCeiling},
+        {"maxMarkdownNesting", &Limits::max_markdown_nesting, Limits::kMarkdownNestingCeiling},
+        {"maxMarkdownElements", &Limits::max_markdown_elements, Limits::kSizeCeiling},
+        {"maxHtmlBytes", &Limits::max_html_bytes, Limits::kSizeCeiling},
+    };
+    std::vector<std::string_view> names;
+    for (const LimitField& f : kLimits) names.push_back(f.key);
+    for (auto l = it->is_object() ? it->begin() : it->end(); l != it->end(); ++l) {
+      const std::string path = "/limits/" + pointer_token(l.key());
+      auto f = std::find_if(std::begin(kLimits), std::end(kLimits), [&](const LimitField& f) { return l.key() == f.key; });
+      if (f == std::end(kLimits)) {
+        unknown(path, "limit", l.key(), names);
+      } else if (l->is_number_unsigned() && l->get<unsigned long long>() > 0 && l->get<unsigned long long>() <= f->ceiling) {
+        o.limits.*(f->field) = static_cast<size_t>(l->get<unsigned long long>());
+      } else {
+        problem(path, std::string("The limit ") + f->key + " must be a whole number from 1 to " + std::to_string(f->ceiling) + ".");
+      }
+    }
   }
+  static const std::vector<std::string_view> kOptionNames = {
+      "idPrefix", "revealSpoilers", "allowRemoteImages", "spoilersInMetadata", "canonicalUrl", "src", "stylesheetHref",
+      "scriptSrc", "stylesheetText", "shell", "publisher", "labels", "limits"};
+  for (auto it = j.begin(); it != j.end(); ++it)
+    if (std::find(kOptionNames.begin(), kOptionNames.end(), it.key()) == kOptionNames.end())
+      unknown("/" + pointer_token(it.key()), "option", it.key(), kOptionNames);
   return o;
 }
 
-std::string render_markdown_fragment(std::string_view markdown, const RenderOptions& options) {
-  MarkdownOptions mo;
-  mo.id_prefix = options.id_prefix;
-  mo.allow_remote_images = options.allow_remote_images;
-  mo.max_nesting = options.limits.max_markdown_nesting;
-  std::set<std::string> used_ids;  // heading ids stay unique within the fragment
-  mo.used_ids = &used_ids;
-  std::string html;
-  // A fragment has no report to carry an error, so text past maxInputBytes is cut (cmark repairs
-  // a UTF-8 sequence split by the cut).
-  if (markdown.size() > options.limits.max_input_bytes) markdown = markdown.substr(0, options.limits.max_input_bytes);
-  html.reserve(markdown.size() / 4 * 5);  // the HTML is 1.0–1.2× its Markdown: one allocation, no regrowth
-  render_markdown(html, markdown, mo);
-  return html;
+MarkdownResult render_markdown_checked(std::string_view markdown, const RenderOptions& options) {
+  MarkdownResult result;
+  Diagnostics diags(markdown);
+  if (markdown.size() > options.limits.max_markdown_bytes) {
+    diags.report(Code::InputTooLarge, "", 0,
+                 "The Markdown is " + std::to_string(markdown.size()) + " bytes; the limit is " +
+                     std::to_string(options.limits.max_markdown_bytes) + " (maxMarkdownBytes).");
+  } else {
+    MarkdownOptions mo;
+    mo.id_prefix = options.id_prefix;
+    mo.allow_remote_images = options.allow_remote_images;
+    mo.max_nesting = options.limits.max_markdown_nesting;
+    UniqueIds used_ids;  // heading ids stay unique within the fragment
+    mo.used_ids = &used_ids;
+    MarkdownBudget budget{options.limits.max_markdown_elements, options.limits.max_markdown_elements, false};
+    mo.budget = &budget;
+    mo.report = [&diags](Code code, size_t index, std::string message) { diags.report(code, "", index, std::move(message)); };
+    result.html.reserve(markdown.size() / 4 * 5);  // the HTML is 1.0–1.2× its Markdown: one allocation, no regrowth
+    render_markdown(result.html, markdown, mo);
+  }
+  result.ok = !diags.has_errors();
+  result.diagnostics = diags.all();
+  return result;
 }
 
 namespace {
@@ -195,6 +230,72 @@ std::string result_report_json(const ArticleResult& r, const RenderOptions& opti
   diagnostics_json(out, r.diagnostics, Severity::Warning);
   out += '}';
   return out;
+}
+
+namespace {
+
+bool has_error(const std::vector<Diagnostic>& all) {
+  return std::any_of(all.begin(), all.end(), [](const Diagnostic& d) { return d.severity == Severity::Error; });
+}
+
+std::string markdown_report_json(bool ok, const std::vector<Diagnostic>& all) {
+  std::string out = "{\"errors\":";
+  diagnostics_json(out, all, Severity::Error);
+  out += ok ? ",\"ok\":true,\"warnings\":" : ",\"ok\":false,\"warnings\":";
+  diagnostics_json(out, all, Severity::Warning);
+  out += '}';
+  return out;
+}
+
+}  // namespace
+
+size_t call_input_limit(Entry entry, std::string_view options_json) {
+  std::vector<Diagnostic> problems;  // reported by the call itself
+  Limits limits = parse_render_options(options_json, problems).limits;
+  return entry == Entry::Article ? limits.max_input_bytes : limits.max_markdown_bytes;
+}
+
+CallOutput call_render(std::string_view json_text, std::string_view options_json, bool want_html) {
+  std::vector<Diagnostic> option_problems;
+  RenderOptions options = parse_render_options(options_json, option_problems);
+  const bool options_ok = !has_error(option_problems);
+  ArticleResult result = render_article_json(json_text, options, want_html && options_ok);
+  result.diagnostics.insert(result.diagnostics.begin(), option_problems.begin(), option_problems.end());
+  if (!options_ok) {
+    result.ok = false;
+    result.html.clear();
+  }
+  return {std::move(result.html), result_report_json(result, options)};
+}
+
+CallOutput call_render_markdown(std::string_view markdown, std::string_view options_json) {
+  std::vector<Diagnostic> option_problems;
+  RenderOptions options = parse_render_options(options_json, option_problems);
+  const bool options_ok = !has_error(option_problems);
+  MarkdownResult result = options_ok ? render_markdown_checked(markdown, options) : MarkdownResult{};
+  result.diagnostics.insert(result.diagnostics.begin(), option_problems.begin(), option_problems.end());
+  return {std::move(result.html), markdown_report_json(options_ok && result.ok, result.diagnostics)};
+}
+
+CallOutput call_refused(Entry entry, size_t input_bytes, bool out_of_memory, std::string_view options_json) {
+  std::vector<Diagnostic> problems;
+  RenderOptions options = parse_render_options(options_json, problems);
+  const bool article = entry == Entry::Article;
+  const std::string limit = std::to_string(article ? options.limits.max_input_bytes : options.limits.max_markdown_bytes);
+  const std::string n = std::to_string(input_bytes);
+  Diagnostic d{Code::InputTooLarge, Severity::Error, "", 0, 1, 1, ""};
+  if (out_of_memory) {
+    d.code = Code::OutOfMemory;
+    d.message = "There is not enough memory to read this input of " + n + " characters; nothing else is affected.";
+  } else {
+    d.message = std::string(article ? "The article" : "The Markdown") + " is at least " + n + " bytes; the limit is " + limit +
+                (article ? " (maxInputBytes)." : " (maxMarkdownBytes).");
+  }
+  problems.push_back(std::move(d));
+  if (!article) return {"", markdown_report_json(false, problems)};
+  ArticleResult result;
+  result.diagnostics = std::move(problems);
+  return {"", result_report_json(result, options)};
 }
 
 }  // namespace aw

@@ -26,12 +26,16 @@ constexpr CodeInfo kCodes[] = {
     {Code::InvalidLanguage, "invalid-language", Severity::Error},
     {Code::InvalidValue, "invalid-value", Severity::Error},
     {Code::UnsafeUrl, "unsafe-url", Severity::Error},
+    {Code::InvalidUrl, "invalid-url", Severity::Error},
     {Code::DuplicateId, "duplicate-id", Severity::Error},
     {Code::UnknownSource, "unknown-source", Severity::Error},
     {Code::SectionsTooDeep, "sections-too-deep", Severity::Error},
     {Code::MarkdownTooNested, "markdown-too-nested", Severity::Error},
     {Code::InvalidOption, "invalid-option", Severity::Error},
+    {Code::RenderBudgetExceeded, "render-budget-exceeded", Severity::Error},
+    {Code::OutOfMemory, "out-of-memory", Severity::Error},
     {Code::UnknownField, "unknown-field", Severity::Warning},
+    {Code::UnknownOption, "unknown-option", Severity::Warning},
     {Code::UnusedSource, "unused-source", Severity::Warning},
     {Code::MissingAnchor, "missing-anchor", Severity::Warning},
     {Code::UnsafeMarkdownUrl, "unsafe-markdown-url", Severity::Warning},
@@ -106,6 +110,34 @@ void Diagnostics::report(Code code, std::string path, size_t offset, std::string
   if (!lines_) lines_.emplace(text_);
   lines_->locate(offset, d.line, d.column);
   items_.push_back(std::move(d));
+}
+
+std::string_view closest_name(std::string_view word, const std::vector<std::string_view>& names) {
+  // Levenshtein distance, case-insensitive, two rows; names are short.
+  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  auto distance = [&](std::string_view a, std::string_view b) {
+    std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
+    for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+    for (size_t i = 1; i <= a.size(); ++i) {
+      cur[0] = i;
+      for (size_t j = 1; j <= b.size(); ++j)
+        cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1)});
+      std::swap(prev, cur);
+    }
+    return prev[b.size()];
+  };
+  if (word.size() > 64) return {};
+  const size_t allowed = word.size() <= 3 ? 1 : word.size() <= 6 ? 2 : 3;
+  std::string_view best;
+  size_t best_distance = allowed + 1;
+  for (std::string_view name : names) {
+    size_t d = distance(word, name);
+    if (d < best_distance) {
+      best = name;
+      best_distance = d;
+    }
+  }
+  return best;
 }
 
 std::string pointer_token(std::string_view key) {

@@ -67,8 +67,12 @@ bool is_scheme_char(char c, bool first) {
   return alpha || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';
 }
 
-// RFC 3629: no overlong forms, no surrogates, nothing past U+10FFFF (what nlohmann's decoder accepts).
-bool is_valid_utf8(std::string_view s) {
+bool is_valid_utf8(std::string_view s) { return first_invalid_utf8(s) == std::string_view::npos; }
+
+}  // namespace
+
+// What nlohmann's decoder accepts.
+size_t first_invalid_utf8(std::string_view s) {
   for (size_t i = 0; i < s.size();) {
     auto c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
@@ -76,19 +80,17 @@ bool is_valid_utf8(std::string_view s) {
       continue;
     }
     size_t n = c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2 : c >= 0xF0 && c <= 0xF4 ? 3 : 0;
-    if (n == 0 || s.size() - i <= n) return false;  // not a lead byte, or the sequence is cut
+    if (n == 0 || s.size() - i <= n) return i;  // not a lead byte, or the sequence is cut
     auto c1 = static_cast<unsigned char>(s[i + 1]);
     unsigned char lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
     unsigned char hi = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
-    if (c1 < lo || c1 > hi) return false;
+    if (c1 < lo || c1 > hi) return i;
     for (size_t k = 2; k <= n; ++k)
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return i;
     i += n + 1;
   }
-  return true;
+  return std::string_view::npos;
 }
-
-}  // namespace
 
 void escape_html(std::string& out, std::string_view text) {
   // No reserve(out.size() + text.size()) here: libc++ (the wasm build) reserves exactly that, so
@@ -182,6 +184,28 @@ void escape_json_string(std::string& out, std::string_view text) {
   out += '"';
 }
 
+bool url_is_well_formed(std::string_view url) {
+  auto hex = [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); };
+  for (size_t i = 0; i < url.size(); ++i) {
+    char c = url[i];
+    if (std::string_view(" <>\"{}|^`").find(c) != std::string_view::npos) return false;
+    if (c == '%' && !(i + 2 < url.size() && hex(url[i + 1]) && hex(url[i + 2]))) return false;
+  }
+  size_t authority = std::string_view::npos;
+  if (url.substr(0, 2) == "//") authority = 2;
+  else if (size_t colon = url.find(':'); url_is_absolute_http(url) && colon != std::string_view::npos) {
+    if (url.substr(colon + 1, 2) != "//") return false;  // "http:x" is not an http URL
+    authority = colon + 3;
+  } else if (colon != std::string_view::npos && iequals(url.substr(0, colon), "mailto")) {
+    return colon + 1 < url.size();
+  }
+  if (authority == std::string_view::npos) return true;  // a relative reference
+  std::string_view host = url.substr(authority, url.find_first_of("/?#", authority) - authority);
+  if (size_t at = host.rfind('@'); at != std::string_view::npos) host = host.substr(at + 1);
+  if (size_t port = host.rfind(':'); port != std::string_view::npos && host.find(']') == std::string_view::npos) host = host.substr(0, port);
+  return !host.empty();
+}
+
 bool url_is_absolute_http(std::string_view url) {
   if (url.substr(0, 2) == "//") return true;
   size_t colon = url.find(':');
@@ -220,23 +244,76 @@ bool url_is_safe(std::string_view url, UrlUse use) {
   return true;
 }
 
+namespace {
+
+enum class SlugClass { Keep, Separator, Drop };
+
+// Non-ASCII code points a slug must not carry: spaces and punctuation fold into '-' like ASCII
+// ones; invisible format characters (zero-width, bidi controls, soft hyphen, BOM, variation
+// selectors, tags) are dropped, so an id never holds a character a reader cannot see or type.
+SlugClass slug_class(uint32_t cp) {
+  auto in = [cp](uint32_t lo, uint32_t hi) { return cp >= lo && cp <= hi; };
+  if (cp == 0xAD || cp == 0x34F || cp == 0x61C || cp == 0x180E || in(0x200B, 0x200F) || in(0x202A, 0x202E) ||
+      in(0x2060, 0x206F) || cp == 0xFEFF || in(0xFE00, 0xFE0F) || in(0xE0000, 0xE0FFF) || in(0xFFF9, 0xFFFB))
+    return SlugClass::Drop;
+  if (cp == 0x85 || cp == 0xA0 || cp == 0x1680 || in(0x2000, 0x200A) || in(0x2010, 0x2029) || cp == 0x202F ||
+      in(0x2030, 0x205F) || in(0x3000, 0x3003) || in(0x3008, 0x3011) || in(0x3014, 0x301F) || cp == 0xD7 || cp == 0xF7 ||
+      (in(0xA1, 0xBF) && cp != 0xAA && cp != 0xB2 && cp != 0xB3 && cp != 0xB5 && cp != 0xB9 && cp != 0xBA && !in(0xBC, 0xBE)) ||
+      in(0xFF01, 0xFF0F) || in(0xFF1A, 0xFF20) || in(0xFF3B, 0xFF40) || in(0xFF5B, 0xFF65) || cp == 0xFFFD)
+    return SlugClass::Separator;
+  return SlugClass::Keep;
+}
+
+// The code point of the UTF-8 sequence at text[i] and its length (1 for a stray byte, whose
+// value is then 0xFFFD).
+uint32_t decode_utf8(std::string_view text, size_t i, size_t& length) {
+  auto c = static_cast<unsigned char>(text[i]);
+  size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+  if (n == 1 || i + n > text.size()) {
+    length = 1;
+    return 0xFFFD;
+  }
+  uint32_t cp = c & (0x7F >> n);
+  for (size_t k = 1; k < n; ++k) {
+    auto b = static_cast<unsigned char>(text[i + k]);
+    if ((b & 0xC0) != 0x80) {
+      length = 1;
+      return 0xFFFD;
+    }
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  length = n;
+  return cp;
+}
+
+}  // namespace
+
 std::string slugify(std::string_view text) {
   std::string slug;
   bool dash = false;
-  for (char ch : text) {
+  auto keep = [&](std::string_view piece) {
+    if (dash && !slug.empty()) slug += '-';
+    slug.append(piece);
+    dash = false;
+  };
+  for (size_t i = 0; i < text.size();) {
+    char ch = text[i];
     auto c = static_cast<unsigned char>(ch);
-    bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
-    if (c >= 'A' && c <= 'Z') {
+    if (c < 0x80) {
+      ++i;
       ch = lower(ch);
-      keep = true;
+      if ((ch >= 'a' && ch <= 'z') || (c >= '0' && c <= '9')) keep(std::string_view(&ch, 1));
+      else dash = true;
+      continue;
     }
-    if (keep) {
-      if (dash && !slug.empty()) slug += '-';
-      slug += ch;
-      dash = false;
-    } else {
-      dash = true;
+    size_t length = 1;
+    uint32_t cp = decode_utf8(text, i, length);
+    switch (slug_class(cp)) {
+      case SlugClass::Keep: keep(text.substr(i, length)); break;
+      case SlugClass::Separator: dash = true; break;
+      case SlugClass::Drop: break;
     }
+    i += length;
   }
   return slug;
 }

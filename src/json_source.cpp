@@ -1,5 +1,7 @@
 #include "aw/json_source.hpp"
 
+#include "aw/escape.hpp"
+
 #include <algorithm>
 #include <iterator>
 #include <vector>
@@ -92,6 +94,23 @@ class Builder final : public nlohmann::json_sax<json> {
     std::string reason = colon == std::string::npos ? what : what.substr(colon + 2);
     if (reason.size() > 160) reason = reason.substr(0, 160) + "…";
     size_t at = position > 0 ? position - 1 : 0;
+    // Two of nlohmann's reasons mislead: it takes a NUL byte for the end of the input, and any
+    // text starting with byte EF for a broken byte order mark.
+    if (size_t nul = text_.find('\0'); nul != std::string_view::npos && nul <= at) {
+      at = nul;
+      reason = "a NUL byte (inside strings write \\u0000).";
+    } else if (size_t bad = reason.find("UTF-8") != std::string::npos ? first_invalid_utf8(text_) : std::string_view::npos;
+               bad != std::string_view::npos) {
+      at = bad;  // nlohmann reports the byte after
+      static const char* hex = "0123456789ABCDEF";
+      auto b = static_cast<unsigned char>(text_[bad]);
+      reason = std::string("invalid UTF-8: byte ") + hex[b >> 4] + hex[b & 15] +
+               " does not begin or continue a UTF-8 sequence here (save the file as UTF-8).";
+    } else if (reason.find("invalid BOM") != std::string::npos) {
+      at = 0;
+      reason = "it starts with bytes that are neither a JSON value nor a UTF-8 byte order mark (EF BB BF)" +
+               std::string(text_.substr(0, 3) == "\xEF\xBF\xBD" ? ": U+FFFD, the replacement character left by a broken conversion." : ".");
+    }
     diags_.report(Code::JsonSyntax, pointer_here(), at, "The text is not valid JSON: " + reason);
     return false;
   }

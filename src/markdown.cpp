@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <array>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "aw/escape.hpp"
@@ -65,12 +64,14 @@ class Writer {
     if (o_.report) o_.report(code, index, std::move(message));
   }
 
+  // Where a reported construct starts in the Markdown text. cmark's events come in source order
+  // (but for a link's URL, reported before its text, and reference definitions), so the search
+  // only moves forward: what is not found ahead is located at the last find. Searching again
+  // from the start for each problem was quadratic in the number of problems.
   size_t find_in_source(std::string_view needle) {
-    size_t& from = search_from_[std::string(needle)];
-    size_t at = source_.find(needle, from);
-    if (at == std::string_view::npos) at = source_.find(needle);
-    if (at == std::string_view::npos) return 0;
-    from = at + 1;
+    size_t at = source_.find(needle, search_from_);
+    if (at == std::string_view::npos) return search_from_ ? search_from_ - 1 : 0;
+    search_from_ = at + 1;
     return at;
   }
 
@@ -185,12 +186,7 @@ class Writer {
     cr(out_);
     std::string slug = slugify(plain_text(n));
     if (slug.empty()) slug = "heading";
-    if (o_.used_ids) {
-      std::string base = slug;
-      for (int k = 2; o_.used_ids->count(slug) || (o_.anchors && o_.anchors->count(slug)); ++k)
-        slug = base + "-" + std::to_string(k);
-      o_.used_ids->insert(slug);
-    }
+    if (o_.used_ids) slug = o_.used_ids->claim(slug);
     out_ += "<" + tag + " id=\"";
     escape_html(out_, o_.id_prefix);
     escape_html(out_, slug);
@@ -320,10 +316,45 @@ class Writer {
   bool raw_html_reported_ = false;
   int in_link_ = 0;
   std::vector<bool> link_open_;
-  std::unordered_map<std::string, size_t> search_from_;
+  size_t search_from_ = 0;
 };
 
+// The bytes cmark's inline parser stops at to try a delimiter, a bracket, an entity or an escape.
+// Each costs it an allocation or more even when nothing matches ("[a[a[a…" ends as one text node
+// after ~100 000 allocations), so the work budget counts them as well as the nodes they make.
+size_t inline_specials(std::string_view markdown) {
+  static constexpr auto kSpecial = [] {
+    std::array<bool, 256> special{};
+    for (unsigned char c : {'[', ']', '!', '*', '_', '`', '<', '&', '\\'}) special[c] = true;
+    return special;
+  }();
+  size_t n = 0;
+  for (char c : markdown) n += kSpecial[static_cast<unsigned char>(c)];
+  return n;
+}
+
+size_t node_count(cmark_node* doc) {
+  size_t nodes = 0;
+  cmark_iter* iter = cmark_iter_new(doc);
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) nodes += ev == CMARK_EVENT_ENTER;
+  cmark_iter_free(iter);
+  return nodes;
+}
+
 }  // namespace
+
+std::string UniqueIds::claim(const std::string& base) {
+  if (taken_.insert(base).second) return base;
+  size_t& k = next_suffix_.try_emplace(base, 2).first->second;
+  for (;; ++k) {
+    std::string id = base + "-" + std::to_string(k);
+    if (taken_.insert(id).second) {
+      ++k;
+      return id;
+    }
+  }
+}
 
 size_t markdown_nesting(std::string_view md, size_t* at_index) {
   size_t deepest = 0;
@@ -411,6 +442,23 @@ size_t count_words(std::string_view text) {
 }
 
 void render_markdown(std::string& out, std::string_view markdown, const MarkdownOptions& options) {
+  MarkdownBudget* budget = options.budget;
+  // Spends `elements` of the budget; false (and reported once) when it runs out.
+  auto spend = [&](size_t elements) {
+    if (!budget) return true;
+    if (!budget->stopped && elements <= budget->elements_left) {
+      budget->elements_left -= elements;
+      return true;
+    }
+    if (!budget->stopped && options.report)
+      options.report(Code::RenderBudgetExceeded, 0,
+                     "The article's Markdown passes " + std::to_string(budget->limit) +
+                         " elements (blocks, inline spans, text runs, brackets and delimiters) in this field "
+                         "(limit: maxMarkdownElements); rendering stopped here.");
+    budget->stopped = true;
+    return false;
+  };
+  if (budget && (budget->stopped || !spend(inline_specials(markdown)))) return;
   size_t where = 0;
   const size_t max_nesting = std::min(options.max_nesting, Limits::kMarkdownNestingCeiling);
   if (markdown_nesting(markdown, &where) > max_nesting) {
@@ -435,6 +483,10 @@ void render_markdown(std::string& out, std::string_view markdown, const Markdown
   cmark_node* doc = cmark_parse_document(markdown.data(), markdown.size(),
                                          options.valid_utf8 ? CMARK_OPT_DEFAULT : CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8);
   if (!doc) return;  // out of memory inside cmark
+  if (budget && !spend(node_count(doc))) {
+    cmark_node_free(doc);
+    return;
+  }
   cmark_consolidate_text_nodes(doc);
   Writer(out, markdown, options).run(doc);
   cmark_node_free(doc);

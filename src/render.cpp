@@ -40,7 +40,8 @@ class ArticleWriter {
       : a_(a), o_(o), json_(json_text), diags_(diags), L_(with_overrides(labels_for(a.lang), o.labels)), P_(esc(o.id_prefix)) {
     collect_anchors(a.sections);
     for (const FaqItem& f : a.faq) anchors_.insert(f.id);
-    used_ids_ = anchors_;
+    used_ids_ = UniqueIds(anchors_);
+    budget_.limit = budget_.elements_left = o.limits.max_markdown_elements;
     for (const Source& s : a.sources) source_index_[s.id] = &s;
   }
 
@@ -107,14 +108,26 @@ class ArticleWriter {
       mo.citation_label = L_.source_n;
       mo.anchors = &anchors_;
       mo.used_ids = &used_ids_;
+      mo.budget = &budget_;
       mo.cite = [this](std::string_view source, std::string& ref_id) { return cite(source, ref_id); };
       StringLiteralCursor literal(json_, field.offset);
       mo.report = [this, &field, &literal](Code code, size_t index, std::string message) {
         diags_.report(code, field.pointer, literal.offset_of(index), std::move(message));
       };
       render_markdown(out_, field.text, mo);
+      check_html_budget(field.pointer, field.offset);
     }
     out_ += "</div>\n";
+  }
+
+  // The other half of the work budget: Markdown's output can be far larger than its input (each
+  // citation of a source adds a back-link to its endnote), so the HTML is bounded too.
+  void check_html_budget(const std::string& pointer, size_t offset) {
+    if (budget_.stopped || out_.size() <= o_.limits.max_html_bytes) return;
+    budget_.stopped = true;
+    diags_.report(Code::RenderBudgetExceeded, pointer, offset,
+                  "The article's HTML passes " + std::to_string(o_.limits.max_html_bytes) +
+                      " bytes here (limit: maxHtmlBytes); rendering stopped.");
   }
 
   int cite(std::string_view id, std::string& ref_id) {
@@ -342,6 +355,7 @@ class ArticleWriter {
       h += "</li>\n";
     }
     h += "</ol>\n</footer>\n";
+    check_html_budget("/sources", a_.sources.empty() ? 0 : a_.sources.front().offset);
   }
 
   const Article& a_;
@@ -351,7 +365,9 @@ class ArticleWriter {
   const Labels L_;
   std::string P_;  // escaped id prefix
   std::string out_;
-  std::set<std::string> anchors_, used_ids_, listed_;
+  std::set<std::string> anchors_, listed_;
+  UniqueIds used_ids_;
+  MarkdownBudget budget_;
   std::map<std::string, const Source*, std::less<>> source_index_;
   struct Cited {
     int number;  // in citation order, from 1

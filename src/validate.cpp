@@ -409,6 +409,12 @@ std::string Fields::url(std::string_view key, bool required) {
     v_.report(Code::UnsafeUrl, pointer(key), "This URL is not allowed: only http, https, mailto and relative URLs are, without control characters or backslashes.");
     return {};
   }
+  if (!s.empty() && !url_is_well_formed(s)) {
+    v_.report(Code::InvalidUrl, pointer(key),
+              "This is not a URL: a URL holds no spaces or < > \" { } | ^ ` (percent-encode them), every % starts a %XX "
+              "escape, and an http(s) URL names a host (https://example.com/page).");
+    return {};
+  }
   return s;
 }
 

@@ -9,6 +9,10 @@ export interface Limits {
   maxTextChars?: number;
   maxMarkdownBytes?: number;
   maxMarkdownNesting?: number;
+  /** The work budget: cmark nodes and inline special bytes over all Markdown fields. */
+  maxMarkdownElements?: number;
+  /** The work budget: bytes of the article's HTML. */
+  maxHtmlBytes?: number;
 }
 
 export interface RenderOptions {
@@ -48,9 +52,9 @@ export type LabelKey =
 export type DiagnosticCode =
   | 'input-too-large' | 'json-syntax' | 'json-too-deep' | 'duplicate-key' | 'wrong-type'
   | 'missing-field' | 'empty-value' | 'too-long' | 'too-many' | 'invalid-slug' | 'invalid-date'
-  | 'invalid-language' | 'invalid-value' | 'unsafe-url' | 'duplicate-id' | 'unknown-source'
-  | 'sections-too-deep' | 'markdown-too-nested' | 'invalid-option'
-  | 'unknown-field' | 'unused-source' | 'missing-anchor' | 'unsafe-markdown-url'
+  | 'invalid-language' | 'invalid-value' | 'unsafe-url' | 'invalid-url' | 'duplicate-id' | 'unknown-source'
+  | 'sections-too-deep' | 'markdown-too-nested' | 'invalid-option' | 'render-budget-exceeded' | 'out-of-memory'
+  | 'unknown-field' | 'unknown-option' | 'unused-source' | 'missing-anchor' | 'unsafe-markdown-url'
   | 'raw-html-dropped' | 'date-order' | 'too-many-problems';
 
 export interface Diagnostic {
@@ -105,13 +109,27 @@ export interface RenderResult extends ValidationResult {
   html: string;
 }
 
+export interface MarkdownResult {
+  ok: boolean;
+  /** The HTML ("" when the Markdown is over limits.maxMarkdownBytes or an option is invalid). */
+  html: string;
+  /** Located in the Markdown text itself (path ""). */
+  errors: Diagnostic[];
+  warnings: Diagnostic[];
+}
+
+/** An article: JSON text, its UTF-8 bytes, or an object (serialised with JSON.stringify). */
+export type ArticleInput = string | Uint8Array | ArrayBuffer | object;
+
 export interface Widget {
-  /** Validates and renders. `article` is JSON text or an object. Never throws for bad input. */
-  render(article: string | object, options?: RenderOptions): RenderResult;
+  /** Validates and renders. Never throws for bad input. */
+  render(article: ArticleInput, options?: RenderOptions): RenderResult;
   /** Validates without keeping the HTML. */
-  validate(article: string | object, options?: RenderOptions): ValidationResult;
-  /** One Markdown string to safe HTML (no citations). */
-  renderMarkdown(markdown: string, options?: RenderOptions): string;
+  validate(article: ArticleInput, options?: RenderOptions): ValidationResult;
+  /** One Markdown string to safe HTML (no citations), with its problems. */
+  renderMarkdownResult(markdown: string | Uint8Array, options?: RenderOptions): MarkdownResult;
+  /** renderMarkdownResult's HTML alone. */
+  renderMarkdown(markdown: string | Uint8Array, options?: RenderOptions): string;
   /** Bytes of wasm linear memory (for leak checks). */
   memoryBytes(): number;
   /** Frees the module's buffers. The object must not be used afterwards. */

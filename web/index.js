@@ -4,6 +4,7 @@
 //   w.render(jsonText, options)            // → { ok, html, errors, warnings, meta }   (sync)
 //   w.validate(jsonText, options)          // → { ok, errors, warnings, meta }          (sync)
 //   w.renderMarkdown(markdown, options)    // → HTML string                             (sync)
+//   w.renderMarkdownResult(markdown, opts) // → { ok, html, errors, warnings }          (sync)
 //
 // All parsing, validation and rendering happen in C++ (src/); this file only moves bytes across
 // the wasm boundary. Errors are data: nothing here throws for bad article input.
@@ -21,31 +22,41 @@ const decoder = new TextDecoder();
 /** Loads the wasm module. Options: { wasmUrl?: string|URL, wasmBinary?: ArrayBuffer|Uint8Array } */
 export async function loadWidget(options = {}) {
   const wasmUrl = String(options.wasmUrl ?? new URL(WASM_PATH, import.meta.url));
-  const moduleArgs = {
-    // Always explicit: the glue's own lookup trusts document.currentScript, which page markup
-    // can clobber.
-    locateFile: () => wasmUrl,
-    print: () => {},
-    printErr: () => {},
-  };
-  let failed = null; // rejects when the browser path below fails (the glue would wait forever)
+  // Compiled once and kept: the widget instantiates it again, synchronously, if an instance ever
+  // traps (out of memory inside the core), so the next call works as on a fresh module.
+  let compiled;
   if (options.wasmBinary) {
-    moduleArgs.wasmBinary = options.wasmBinary;
+    compiled = WebAssembly.compile(options.wasmBinary);
   } else if (isNode) {
     const { readFile } = await import('node:fs/promises');
-    moduleArgs.wasmBinary = await readFile(new URL(wasmUrl));
+    compiled = WebAssembly.compile(await readFile(new URL(wasmUrl)));
   } else {
-    // Fetch and compile now, while the glue sets itself up, rather than once it asks.
-    const compiled = compileWasm(wasmUrl);
-    let fail;
-    failed = new Promise((_, reject) => (fail = reject));
-    moduleArgs.instantiateWasm = (imports, receive) => {
+    compiled = compileWasm(wasmUrl); // fetched and compiled while the glue sets itself up
+  }
+  let fail;
+  const failed = new Promise((_, reject) => (fail = reject)); // the glue would wait forever
+  const first = createCore(
+    coreArgs(wasmUrl, (imports, receive) => {
       compiled.then((module) => WebAssembly.instantiate(module, imports)).then((instance) => receive(instance), fail);
       return {};
-    };
-  }
-  const core = await (failed ? Promise.race([createCore(moduleArgs), failed]) : createCore(moduleArgs));
-  return new Widget(core);
+    }),
+  );
+  const core = await Promise.race([first, failed]);
+  const module = await compiled;
+  return new Widget(core, () => {
+    const args = coreArgs(wasmUrl, (imports, receive) => {
+      receive(new WebAssembly.Instance(module, imports));
+      return {};
+    });
+    createCore(args); // with a synchronous instantiateWasm the glue finishes before it returns
+    return args;
+  });
+}
+
+function coreArgs(wasmUrl, instantiateWasm) {
+  // locateFile always explicit: the glue's own lookup trusts document.currentScript, which page
+  // markup can clobber (the glue never fetches: instantiateWasm does).
+  return { locateFile: () => wasmUrl, instantiateWasm, print: () => {}, printErr: () => {} };
 }
 
 async function compileWasm(url) {
@@ -57,32 +68,49 @@ async function compileWasm(url) {
     : WebAssembly.compile(await response.arrayBuffer());
 }
 
+const ARTICLE = 0; // the core's aw::Entry
+const MARKDOWN = 1;
+const KEEP_BUFFER_BYTES = 1 << 20; // argument buffers larger than this are freed after the call
+
 class Widget {
   #core;
+  #freshCore;
   #buffers = []; // [ptr, capacity] per argument slot, reused across calls
 
-  constructor(core) {
+  constructor(core, freshCore) {
     this.#core = core;
+    this.#freshCore = freshCore;
   }
 
-  /** Validates and renders an article. `article` is JSON text (or an object, serialised here). */
+  /**
+   * Validates and renders an article: JSON text, its UTF-8 bytes (a Uint8Array: invalid UTF-8 is
+   * then a located json-syntax error), or an object (serialised here).
+   */
   render(article, options = {}) {
-    const text = typeof article === 'string' ? article : JSON.stringify(article) ?? '';
-    const out = this.#call('render', text, options, true);
+    const out = this.#call(ARTICLE, articleInput(article), options, true);
     const report = JSON.parse(out.report);
     return { ok: report.ok, html: out.html, errors: report.errors, warnings: report.warnings, meta: report.meta };
   }
 
   /** Validates an article without keeping its HTML. */
   validate(article, options = {}) {
-    const text = typeof article === 'string' ? article : JSON.stringify(article) ?? '';
-    const report = JSON.parse(this.#call('render', text, options, false).report);
+    const report = JSON.parse(this.#call(ARTICLE, articleInput(article), options, false).report);
     return { ok: report.ok, errors: report.errors, warnings: report.warnings, meta: report.meta };
   }
 
-  /** Renders one Markdown string to safe HTML (no article context: no citations). */
+  /**
+   * Renders one Markdown string to safe HTML (no article context: no citations), with a Markdown
+   * field's limits. → { ok, html, errors, warnings }, located in the Markdown text.
+   */
+  renderMarkdownResult(markdown, options = {}) {
+    const out = this.#call(MARKDOWN, typeof markdown === 'string' || markdown instanceof Uint8Array ? markdown : String(markdown), options);
+    const report = JSON.parse(out.report);
+    return { ok: report.ok, html: out.html, errors: report.errors, warnings: report.warnings };
+  }
+
+  /** renderMarkdownResult's HTML alone ('' when the Markdown is over its limit). */
   renderMarkdown(markdown, options = {}) {
-    return this.#call('renderMarkdown', String(markdown), options).html;
+    return this.renderMarkdownResult(markdown, options).html;
   }
 
   /** Bytes of wasm linear memory (it only grows; a steady value over many renders means no leak). */
@@ -97,25 +125,71 @@ class Widget {
     this.#core.release();
   }
 
-  #call(fn, text, options, ...extra) {
-    const [inPtr, inLen] = this.#write(0, text);
-    const [optPtr, optLen] = this.#write(1, JSON.stringify(options ?? {}));
-    const result = this.#core[fn](inPtr, inLen, optPtr, optLen, ...extra);
-    // The views point into wasm memory and die at the next call: decode now.
-    return { html: decoder.decode(result.html), report: decoder.decode(result.report) };
+  #call(entry, input, options, ...extra) {
+    const optionsText = JSON.stringify(options ?? {});
+    try {
+      return this.#callCore(entry, input, optionsText, extra);
+    } catch {
+      // Only a trap gets here (the core reports every problem as data): the instance is unusable.
+      // A fresh one answers this call as out-of-memory, and the next call as on a fresh module.
+      this.#core = this.#freshCore();
+      this.#buffers = [];
+      const [optPtr, optLen] = this.#write(1, optionsText);
+      return decode(this.#core.refuse(entry, input.length, true, optPtr, optLen));
+    }
   }
 
-  // UTF-8 encodes `text` straight into a reusable buffer in wasm memory.
-  #write(slot, text) {
-    const needed = text.length * 3 + 1; // UTF-8 never needs more than 3 bytes per UTF-16 unit
+  #callCore(entry, input, optionsText, extra) {
+    const core = this.#core;
+    const [optPtr, optLen] = this.#write(1, optionsText);
+    // Refused before copying: the input's length (UTF-16 units or bytes) is at most its UTF-8 size.
+    if (!optPtr || input.length > core.inputLimit(entry, optPtr, optLen))
+      return decode(core.refuse(entry, input.length, !optPtr, optPtr, optLen));
+    const [inPtr, inLen] = this.#write(0, input);
+    if (!inPtr) return decode(core.refuse(entry, input.length, true, optPtr, optLen));
+    const output = entry === ARTICLE ? core.render(inPtr, inLen, optPtr, optLen, ...extra) : core.renderMarkdown(inPtr, inLen, optPtr, optLen);
+    const result = decode(output); // the views point into wasm memory and die at the next call
+    this.#shrink();
+    return result;
+  }
+
+  // Writes a string (UTF-8 encoded) or bytes into a reusable buffer in wasm memory; [0, 0] when
+  // the module cannot allocate it.
+  #write(slot, input) {
+    const needed = typeof input === 'string' ? input.length * 3 + 1 : input.length + 1; // UTF-8: ≤ 3 bytes per UTF-16 unit
     let [ptr, capacity] = this.#buffers[slot] ?? [0, 0];
     if (capacity < needed) {
       if (ptr) this.#core._free(ptr);
       capacity = Math.max(needed, 4096);
       ptr = this.#core._malloc(capacity);
-      this.#buffers[slot] = [ptr, capacity];
+      this.#buffers[slot] = ptr ? [ptr, capacity] : [0, 0];
+      if (!ptr) return [0, 0];
     }
-    const { written } = encoder.encodeInto(text, this.#core.HEAPU8.subarray(ptr, ptr + capacity));
-    return [ptr, written];
+    const memory = this.#core.HEAPU8.subarray(ptr, ptr + capacity);
+    if (typeof input !== 'string') {
+      memory.set(input);
+      return [ptr, input.length];
+    }
+    return [ptr, encoder.encodeInto(input, memory).written];
   }
+
+  // A large input's buffer is not kept for the next call: its memory goes back to the core's heap.
+  #shrink() {
+    this.#buffers.forEach(([ptr, capacity], slot) => {
+      if (ptr && capacity > KEEP_BUFFER_BYTES) {
+        this.#core._free(ptr);
+        this.#buffers[slot] = [0, 0];
+      }
+    });
+  }
+}
+
+function articleInput(article) {
+  if (typeof article === 'string' || article instanceof Uint8Array) return article;
+  if (article instanceof ArrayBuffer) return new Uint8Array(article);
+  return JSON.stringify(article) ?? '';
+}
+
+function decode(output) {
+  return { html: decoder.decode(output.html), report: decoder.decode(output.report) };
 }

@@ -4,6 +4,23 @@
 // median over rounds, min, max, and the interquartile range.
 import { performance } from 'node:perf_hooks';
 
+/** Milliseconds per call of fn: the best of 5 runs, each repeating fn until 25 ms have passed. */
+export function bestOf(fn) {
+  let best = Infinity;
+  for (let r = 0; r < 5; r++) {
+    let calls = 0;
+    const start = process.hrtime.bigint();
+    let elapsed = 0;
+    do {
+      fn();
+      calls++;
+      elapsed = Number(process.hrtime.bigint() - start) / 1e6;
+    } while (elapsed < 25);
+    best = Math.min(best, elapsed / calls);
+  }
+  return best;
+}
+
 export function stats(values) {
   const v = [...values].sort((a, b) => a - b);
   const q = (p) => {

@@ -29,12 +29,38 @@ ArticleResult render_article_json(std::string_view json_text, const RenderOption
 // problems become invalid-option diagnostics and the option keeps its default.
 RenderOptions parse_render_options(std::string_view options_json, std::vector<Diagnostic>& problems);
 
-// Standalone Markdown → HTML (no article context: no citations, no anchor checks). Input past
-// limits.max_input_bytes is cut; nesting past limits.max_markdown_nesting renders as plain text.
-std::string render_markdown_fragment(std::string_view markdown, const RenderOptions& options);
+// Standalone Markdown → HTML (no article context: no citations, no anchor checks), with a Markdown
+// field's limits: over limits.max_markdown_bytes is an input-too-large error and no HTML; nesting
+// past limits.max_markdown_nesting renders as plain text with an error. Problems are located in
+// the Markdown text itself (path "").
+struct MarkdownResult {
+  bool ok = false;
+  std::string html;
+  std::vector<Diagnostic> diagnostics;
+};
+MarkdownResult render_markdown_checked(std::string_view markdown, const RenderOptions& options);
+inline std::string render_markdown_fragment(std::string_view markdown, const RenderOptions& options) {
+  return render_markdown_checked(markdown, options).html;
+}
 
 // The report as JSON: {"ok":…,"errors":[…],"warnings":[…],"meta":{…}}. Diagnostics carry
 // code, severity, path, line, column, offset (UTF-8 bytes) and message.
 std::string result_report_json(const ArticleResult& result, const RenderOptions& options);
+
+// The calls of the JavaScript API, whole: options JSON in, HTML and report JSON out. The wasm
+// bindings only move these bytes; everything decided about a call is decided here.
+struct CallOutput {
+  std::string html, report;
+};
+enum class Entry { Article = 0, Markdown = 1 };
+// The byte limit on an entry's input under these options (maxInputBytes, maxMarkdownBytes). The
+// caller refuses a longer input before copying it into wasm: a text of n UTF-16 units is at least
+// n UTF-8 bytes, so no input over the limit ever costs memory here.
+size_t call_input_limit(Entry entry, std::string_view options_json);
+CallOutput call_render(std::string_view json_text, std::string_view options_json, bool want_html);
+CallOutput call_render_markdown(std::string_view markdown, std::string_view options_json);
+// The result for an input that was never handed over: at least `input_bytes` long and over the
+// limit, or (out_of_memory) too large for the memory the module could get.
+CallOutput call_refused(Entry entry, size_t input_bytes, bool out_of_memory, std::string_view options_json);
 
 }  // namespace aw

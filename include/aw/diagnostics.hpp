@@ -29,13 +29,17 @@ enum class Code {
   InvalidLanguage,    // lang is not a BCP 47 tag
   InvalidValue,       // a value outside its allowed set or range
   UnsafeUrl,          // a URL field outside the scheme allowlist
+  InvalidUrl,         // a URL field that does not hold a URL (spaces, <>, bad %-escapes, no host)
   DuplicateId,        // two sections / FAQ items / sources with the same id
   UnknownSource,      // a citation or "sources" entry naming no source
   SectionsTooDeep,    // sub-sections nested deeper than 4 levels
   MarkdownTooNested,  // Markdown containers (lists, quotes) nested deeper than limits.maxMarkdownNesting
   InvalidOption,      // a render option with a bad value
+  RenderBudgetExceeded,  // past limits.maxMarkdownElements or limits.maxHtmlBytes: rendering stopped
+  OutOfMemory,        // the module could not allocate memory for this input (nothing else is affected)
   // warnings
   UnknownField,       // a field the format does not define (x-* and $* are reserved and ignored)
+  UnknownOption,      // a render option the widget does not define (ignored)
   UnusedSource,       // a source no one cites or lists
   MissingAnchor,      // a Markdown link to #id where no section or FAQ item has that id
   UnsafeMarkdownUrl,  // a Markdown link or image outside the allowlist (rendered as text)
@@ -90,6 +94,10 @@ class Diagnostics {
   std::vector<Diagnostic> items_;
   size_t errors_ = 0, warnings_ = 0;
 };
+
+// The name in `names` closest to a misspelled `word` (1 edit for ≤ 3 characters, 2 for ≤ 6, else 3),
+// or "" when none is close: for "did you mean" hints.
+std::string_view closest_name(std::string_view word, const std::vector<std::string_view>& names);
 
 // RFC 6901 escaping of one reference token ("a/b" → "a~1b").
 std::string pointer_token(std::string_view key);

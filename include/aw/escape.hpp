@@ -27,6 +27,10 @@ inline void json_member(std::string& out, std::string_view prefix, std::string_v
   escape_json_string(out, value);
 }
 
+// Byte offset of the first byte that is not part of a valid UTF-8 sequence (RFC 3629: no overlong
+// forms, no surrogates, nothing past U+10FFFF), or npos.
+size_t first_invalid_utf8(std::string_view text);
+
 enum class UrlUse {
   Link,   // <a href>: http, https, mailto, relative, fragment
   Image,  // <img src>: same-origin relative paths only (an image is a request the reader makes)
@@ -36,11 +40,18 @@ enum class UrlUse {
 // and mailto (links), or anything absolute, scheme-relative or scheme-bearing (images).
 bool url_is_safe(std::string_view url, UrlUse use);
 
+// Whether a URL field holds a URL (RFC 3986 shape), beyond url_is_safe(): no spaces or
+// < > " { } | ^ ` (which a URL never holds unencoded), every '%' followed by two hex digits, and
+// an http(s) or scheme-relative URL has a host. Non-ASCII is allowed (IRIs).
+bool url_is_well_formed(std::string_view url);
+
 // http(s) or scheme-relative: a link that leaves the site (gets rel="noopener noreferrer").
 bool url_is_absolute_http(std::string_view url);
 
-// A stable id fragment from heading text: ASCII letters lowered, digits kept, non-ASCII UTF-8
-// kept, everything else folded into single '-'. May return "" (caller picks a fallback).
+// A stable id fragment from heading text: ASCII letters lowered, digits and other letters kept;
+// spaces and punctuation (ASCII and Unicode: NBSP, U+3000, curly quotes, dashes…) folded into
+// single '-'; invisible format characters (zero-width, bidi controls, BOM…) dropped. May return
+// "" (caller picks a fallback).
 std::string slugify(std::string_view text);
 
 }  // namespace aw

@@ -11,10 +11,33 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "aw/diagnostics.hpp"
 
 namespace aw {
+
+// Heading ids unique within one output: "x", then "x-2", "x-3", … The next suffix is kept per
+// base, so n headings with the same text cost O(n), not O(n²) (each "x-k" taken by any heading
+// or anchor can make at most one claim step fail, for the one base it spells).
+class UniqueIds {
+ public:
+  UniqueIds() = default;
+  explicit UniqueIds(const std::set<std::string>& taken) : taken_(taken.begin(), taken.end()) {}
+  std::string claim(const std::string& base);
+
+ private:
+  std::unordered_set<std::string> taken_;
+  std::unordered_map<std::string, size_t> next_suffix_;
+};
+
+// The Markdown part of one render's work budget (limits.maxMarkdownElements), shared by its fields.
+struct MarkdownBudget {
+  size_t limit = 0;         // for the message
+  size_t elements_left = 0;
+  bool stopped = false;     // a field went past it: later fields are not rendered
+};
 
 struct MarkdownOptions {
   std::string_view id_prefix = "aw-";
@@ -31,8 +54,12 @@ struct MarkdownOptions {
   std::string_view citation_label = "Source {n}";  // accessible name of a citation
   // The article's anchor ids ("#x" links are checked against it when set).
   const std::set<std::string>* anchors = nullptr;
-  // Ids already used in the output (heading slugs are made unique against it and added).
-  std::set<std::string>* used_ids = nullptr;
+  // Ids already used in the output (heading slugs are made unique against it and claimed).
+  UniqueIds* used_ids = nullptr;
+  // When set, the field's cmark nodes and inline special bytes ([ ] ! * _ ` < & \) are counted
+  // against it, before anything is written; the field that goes past it renders nothing and
+  // reports render-budget-exceeded.
+  MarkdownBudget* budget = nullptr;
   // Problems, located by byte index into the Markdown text.
   std::function<void(Code, size_t index, std::string message)> report;
 };

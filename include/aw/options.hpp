@@ -13,11 +13,17 @@ struct Limits {
   size_t max_text_chars = 2000;           // a plain-text field, in code points
   size_t max_markdown_bytes = 100000;     // one Markdown field
   size_t max_markdown_nesting = 32;       // lists/block quotes inside one another
+  // The work budget of one render (docs/SECURITY.md): past either, rendering stops with a located
+  // render-budget-exceeded error, so no input within the limits above can freeze a reader's tab.
+  size_t max_markdown_elements = 200000;  // cmark nodes over all Markdown fields, citations included
+  size_t max_html_bytes = 16u << 20;      // the article's HTML
 
   // Hard ceilings, whatever a caller configures (docs/SECURITY.md): past them memory (JSON
   // Pointers per level) or cmark 0.30.2's time (per nesting level and line) stops being linear.
   static constexpr size_t kDepthCeiling = 1000;
   static constexpr size_t kMarkdownNestingCeiling = 256;
+  // Every other limit is at most this: larger values could not be held in 32-bit wasm memory.
+  static constexpr size_t kSizeCeiling = 1u << 30;
 };
 
 struct RenderOptions {

@@ -25,6 +25,7 @@
 //   - rendering the same input twice gives identical HTML and diagnostics;
 //   - ok == no error diagnostics; html is empty unless ok; every diagnostic's offset lies inside
 //     the text and its line/column are >= 1; the report JSON is valid JSON.
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -349,11 +350,27 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       std::vector<aw::Diagnostic> problems;
       aw::RenderOptions parsed = aw::parse_render_options(opts, problems);
       for (const aw::Diagnostic& d : problems)
-        if (d.code != aw::Code::InvalidOption) fail("an option problem that is not invalid-option", d.message, 0);
+        if (d.code != aw::Code::InvalidOption && d.code != aw::Code::UnknownOption)
+          fail("an option problem that is not invalid-option or unknown-option", d.message, 0);
       if (!aw::is_valid_id_prefix(parsed.id_prefix)) fail("an invalid id prefix was accepted", parsed.id_prefix, 0);
       // Keep the fuzzer fast: options may raise limits, but not to where one input takes seconds.
+      const bool fast_limits = parsed.limits.max_markdown_nesting <= 64 && parsed.limits.max_input_bytes <= (1u << 20) &&
+                               parsed.limits.max_markdown_bytes <= (1u << 20);
       if (parsed.limits.max_markdown_nesting > 64) parsed.limits.max_markdown_nesting = 64;
       run_article(article, parsed);
+      // The JS API's whole call (what the wasm bindings hand over): the report is JSON, an option
+      // error means no HTML, and the Markdown entry agrees with the fragment renderer.
+      if (fast_limits) {
+        aw::CallOutput call = aw::call_render(article, opts, true);
+        json report = json::parse(call.report, nullptr, false);
+        if (report.is_discarded() || !report.is_object()) fail("the call's report is not a JSON object", call.report, 0);
+        bool option_error = std::any_of(problems.begin(), problems.end(), [](const aw::Diagnostic& d) { return d.severity == aw::Severity::Error; });
+        if (option_error && !call.html.empty()) fail("HTML despite an option error", call.html, 0);
+        if (report.value("ok", false) == call.html.empty() && !article.empty()) fail("ok disagrees with the HTML", call.report, 0);
+        aw::CallOutput md = aw::call_render_markdown(article, opts);
+        if (!option_error && md.html != aw::render_markdown_fragment(article, parsed)) fail("the Markdown call differs from the fragment", md.html, 0);
+        if (json::parse(md.report, nullptr, false).is_discarded()) fail("the Markdown call's report is not JSON", md.report, 0);
+      }
       break;
     }
     case 3: {

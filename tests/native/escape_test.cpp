@@ -76,6 +76,14 @@ TEST(Slugify, MakesStableIds) {
   EXPECT_EQ(slugify("  --Hello--  "), "hello");
   EXPECT_EQ(slugify("Café au lait"), "café-au-lait");
   EXPECT_EQ(slugify("!!!"), "");
+  // Unicode spaces and punctuation separate; invisible format characters vanish.
+  EXPECT_EQ(slugify("a\u00A0b\u3000c\u2003d"), "a-b-c-d");
+  EXPECT_EQ(slugify("ze\u200Bro\u202Eflip\u200D\uFEFF"), "zeroflip");
+  EXPECT_EQ(slugify("\u201CQuoted\u201D \u2014 dash\u2026"), "quoted-dash");
+  EXPECT_EQ(slugify("\u00BFPor qu\u00E9?"), "por-qu\u00E9");
+  EXPECT_EQ(slugify("\u05E1\u05D5\u05E3 \u6F22\u5B57"), "\u05E1\u05D5\u05E3-\u6F22\u5B57");
+  EXPECT_EQ(slugify("\u200B\u200B"), "");
+  EXPECT_EQ(slugify(std::string_view("a\xFF\xC3" "b", 4)), "a-b");  // stray bytes separate
 }
 
 }  // namespace

@@ -307,6 +307,7 @@ std::string fragment(const std::string& md, size_t nesting = 32) {
   o.limits.max_input_bytes = 64u << 20;
   o.limits.max_markdown_bytes = 64u << 20;
   o.limits.max_markdown_nesting = nesting;
+  o.limits.max_markdown_elements = 64u << 20;  // cmark's own sizes, past the default work budget
   return render_markdown_fragment(md, o);
 }
 

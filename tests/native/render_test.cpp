@@ -261,13 +261,28 @@ TEST(Render, EveryTextFieldIsEscaped) {
   a["sources"] = json::array({{{"id", "s"}, {"label", evil}, {"title", evil}, {"author", evil}, {"publisher", evil}}});
   a["sections"][0]["sources"] = json::array({"s"});
   a["faq"] = json::array({{{"question", evil}, {"answer", evil}}});
-  a["related"] = json::array({{{"label", evil}, {"title", evil}, {"summary", evil}, {"cta", evil}, {"url", "/x?a=\"b\"&c=<d>"}}});
+  a["related"] = json::array({{{"label", evil}, {"title", evil}, {"summary", evil}, {"cta", evil}, {"url", "/x?a=%22b%22&c='d'"}}});
   ArticleResult r = run(a);
   ASSERT_TRUE(r.ok) << test::codes(r);
   EXPECT_FALSE(contains(r.html, "<img"));
   EXPECT_FALSE(contains(r.html, "onerror=alert(1)>"));
   EXPECT_GE(count(r.html, "&lt;img src=x onerror=alert(1)&gt;&quot;&#39;&amp;"), 14u);
-  EXPECT_TRUE(contains(r.html, "href=\"/x?a=%22b%22&amp;c=%3Cd%3E\""));
+  EXPECT_TRUE(contains(r.html, "href=\"/x?a=%22b%22&amp;c=&#x27;d&#x27;\""));
+}
+
+TEST(Render, UrlFieldsMustHoldUrls) {
+  for (const char* bad : {"<IMG SRC=x>", "/x?a=\"b\"", "a b", "100%", "https://", "http:/x", "https:///path", "//", "mailto:"}) {
+    json a = minimal_article();
+    a["related"] = json::array({{{"title", "T"}, {"url", bad}}});
+    ArticleResult r = run(a);
+    EXPECT_EQ(test::codes(r), "invalid-url@/related/0/url ") << bad;
+  }
+  for (const char* good : {"/movies/x", "page", "../up?q=1#f", "https://example.com", "https://user@h.example:8080/p?q#f",
+                           "http://[::1]:80/", "mailto:a@b.example", "//cdn.example/x", "https://例え.jp/パス", "/a%20b"}) {
+    json a = minimal_article();
+    a["related"] = json::array({{{"title", "T"}, {"url", good}}});
+    EXPECT_TRUE(run(a).ok) << good;
+  }
 }
 
 // Golden files: the full HTML of every example, byte for byte.

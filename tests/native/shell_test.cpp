@@ -16,11 +16,11 @@ TEST(Shell, NoneIsTheArticleAlone) {
 TEST(Shell, ElementWrapsTheArticleInADeclarativeShadowRoot) {
   std::vector<Diagnostic> problems;
   RenderOptions o = parse_render_options(
-      R"({"shell": "element", "src": "/a/x.json?v=\"1\"", "stylesheetHref": "/web/article-widget.css"})", problems);
+      R"({"shell": "element", "src": "/a/x.json?v=1&w='2'", "stylesheetHref": "/web/article-widget.css"})", problems);
   ASSERT_TRUE(problems.empty());
   ArticleResult r = test::run(test::minimal_article(), o);
   ASSERT_TRUE(r.ok);
-  EXPECT_EQ(r.html.rfind("<article-widget src=\"/a/x.json?v=%221%22\" data-aw-ssr>\n<template shadowrootmode=\"open\">\n"
+  EXPECT_EQ(r.html.rfind("<article-widget src=\"/a/x.json?v=1&amp;w=&#x27;2&#x27;\" data-aw-ssr>\n<template shadowrootmode=\"open\">\n"
                          "<link rel=\"stylesheet\" href=\"/web/article-widget.css\">\n<article class=\"aw-article\"", 0),
             0u);
   EXPECT_TRUE(contains(r.html, "</article>\n</template>\n</article-widget>\n"));

@@ -76,3 +76,11 @@ test('usage errors exit 2', () => {
   assert.equal(cli('render').status, 2);
   assert.equal(cli('--help').status, 0);
 });
+
+test('validate: invalid UTF-8 is json-syntax at its byte, exit 1', () => {
+  const bad = join(dir, 'bad-utf8.json');
+  writeFileSync(bad, Buffer.concat([Buffer.from('{\n  "title": "caf'), Buffer.from([0xe9]), Buffer.from('"\n}\n')]));
+  const r = cli('validate', bad);
+  assert.equal(r.status, 1);
+  assert.match(r.stdout, new RegExp(`^${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2:16: json-syntax: `));
+});

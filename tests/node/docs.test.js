@@ -80,7 +80,7 @@ handlers['README.md js § Validate and render from Node (developers)'] = ({ text
       else assert.fail(`no check for the comment of \`${expr}\`: ${comment}`);
     }
   }
-  assert.equal(snippet.checks.length, 2, 'validate and renderMarkdown are both checked');
+  assert.equal(snippet.checks.length, 3, 'validate, renderMarkdown and renderMarkdownResult are all checked');
 };
 
 handlers['README.md js § Server-side rendering'] = (block) => {

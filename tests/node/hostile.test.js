@@ -173,7 +173,7 @@ describe('sizes and depth', () => {
 });
 
 describe('pathological Markdown (cmark 0.30.2 test/pathological_tests.py, at its sizes)', () => {
-  const big = { limits: { maxInputBytes: 64 * 1024 * 1024, maxMarkdownBytes: 64 * 1024 * 1024 } };
+  const big = { limits: { maxInputBytes: 64 * 1024 * 1024, maxMarkdownBytes: 64 * 1024 * 1024, maxMarkdownElements: 64 * 1024 * 1024 } };
   const md = (text, options = big) => {
     const html = w.renderMarkdown(text, options);
     // The parser-level check on what a browser can parse quickly; 130 000 nested <em> (the first

@@ -30,7 +30,9 @@ async function main(argv) {
 
 async function readArticle(file) {
   try {
-    return { text: await readFile(file, 'utf8') };
+    // Bytes, not text: decoding here would turn invalid UTF-8 into U+FFFD silently; the core
+    // reports it as json-syntax at the byte.
+    return { text: await readFile(file) };
   } catch (e) {
     return { error: `${file}: cannot read: ${e.code ?? e.message}` };
   }
