@@ -8,6 +8,7 @@
 #include "aw/escape.hpp"
 #include "aw/json_source.hpp"
 #include "aw/shell.hpp"
+#include "aw/spoiler_terms.hpp"
 #include "aw/structured_data.hpp"
 #include "aw/labels.hpp"
 #include "aw/markdown.hpp"
@@ -32,6 +33,7 @@ ArticleResult render_article_json(std::string_view json_text, const RenderOption
       result.json_ld = article_json_ld(article, options);
       result.description = article_description(article, options);
     }
+    check_spoiler_terms(article, doc, json_text, result.description, options, diags);
     result.id = article.id;
     result.title = article.title;
     result.lang = article.lang;

@@ -41,6 +41,7 @@ constexpr CodeInfo kCodes[] = {
     {Code::UnsafeMarkdownUrl, "unsafe-markdown-url", Severity::Warning},
     {Code::RawHtmlDropped, "raw-html-dropped", Severity::Warning},
     {Code::DateOrder, "date-order", Severity::Warning},
+    {Code::SpoilerTermUngated, "spoiler-term-ungated", Severity::Warning},
     {Code::TooManyProblems, "too-many-problems", Severity::Warning},
 };
 

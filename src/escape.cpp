@@ -264,10 +264,14 @@ SlugClass slug_class(uint32_t cp) {
   return SlugClass::Keep;
 }
 
-// The code point of the UTF-8 sequence at text[i] and its length (1 for a stray byte, whose
-// value is then 0xFFFD).
+}  // namespace
+
 uint32_t decode_utf8(std::string_view text, size_t i, size_t& length) {
   auto c = static_cast<unsigned char>(text[i]);
+  if (c < 0x80) {
+    length = 1;
+    return c;
+  }
   size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
   if (n == 1 || i + n > text.size()) {
     length = 1;
@@ -286,7 +290,12 @@ uint32_t decode_utf8(std::string_view text, size_t i, size_t& length) {
   return cp;
 }
 
-}  // namespace
+bool is_format_code_point(uint32_t cp) { return cp >= 0x80 && slug_class(cp) == SlugClass::Drop; }
+
+bool is_word_code_point(uint32_t cp) {
+  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+  return slug_class(cp) == SlugClass::Keep;
+}
 
 std::string slugify(std::string_view text) {
   std::string slug;

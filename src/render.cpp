@@ -234,30 +234,53 @@ class ArticleWriter {
     h += "</aside>\n";
   }
 
+  // A gated part's words, kept apart until its reveal: `safe` is shown until then (if there is
+  // one), `real` only after (hidden, so not rendered, not read out, not found by find-in-page).
+  // The shim toggles both with the part (docs/HTML.md "Gating").
+  void until_reveal(std::string_view part, std::string_view safe, std::string_view real) {
+    if (safe.empty()) {
+      out_.append(esc(real));
+      return;
+    }
+    put(out_, "<span data-aw-until-reveal=\"", Esc{part}, "\">", Esc{safe}, "</span><span data-aw-after-reveal=\"", Esc{part},
+        "\" hidden>", Esc{real}, "</span>");
+  }
+  bool gated(const Section& s) const { return s.spoiler && gating(); }
+
+  // Contents: top-level sections and their sub-sections. A gated section is listed by its safe
+  // heading; its sub-sections join the list only when it is revealed (meta.toc never has them).
   void toc(std::vector<TocEntry>& entries) {
     for (const Section& s : a_.sections) {
-      entries.push_back({s.id, o_.id_prefix + s.id, s.heading, 1});
-      for (const Section& sub : s.sections) entries.push_back({sub.id, o_.id_prefix + sub.id, sub.heading, 2});
+      entries.push_back({s.id, o_.id_prefix + s.id, gated(s) && !s.safe_heading.empty() ? s.safe_heading : s.heading, 1});
+      if (!gated(s))
+        for (const Section& sub : s.sections) entries.push_back({sub.id, o_.id_prefix + sub.id, sub.heading, 2});
     }
     if (!a_.faq.empty()) entries.push_back({"", o_.id_prefix + "_faq", std::string(L_.faq), 1});
     if (a_.sections.size() + (a_.faq.empty() ? 0 : 1) < 3) return;  // short articles need no contents list
     std::string& h = out_;
     put(h, "<nav class=\"aw-toc\" aria-labelledby=\"", P_, "_toc\">\n<h2 class=\"aw-toc-title\" id=\"", P_, "_toc\">",
         Esc{L_.contents}, "</h2>\n<ol>\n");
-    bool open_sub = false;
-    for (size_t i = 0; i < entries.size(); ++i) {
-      const TocEntry& e = entries[i];
-      if (e.level == 1) {
-        if (i > 0) h += open_sub ? "</ol></li>\n" : "</li>\n";
-        open_sub = false;
-        put(h, "<li><a href=\"#", Esc{e.anchor}, "\">", Esc{e.title}, "</a>");
-      } else {
-        if (!open_sub) h += "<ol>";
-        open_sub = true;
-        put(h, "<li><a href=\"#", Esc{e.anchor}, "\">", Esc{e.title}, "</a></li>");
+    auto link = [&](const Section& s, std::string_view safe) {
+      put(h, "<a href=\"#", P_, Esc{s.id}, "\">");
+      until_reveal(s.id, safe, s.heading);
+      h += "</a>";
+    };
+    for (const Section& s : a_.sections) {
+      h += "<li>";
+      link(s, gated(s) ? std::string_view(s.safe_heading) : std::string_view());
+      if (!s.sections.empty()) {
+        if (gated(s)) put(h, "<ol data-aw-after-reveal=\"", Esc{s.id}, "\" hidden>");
+        else h += "<ol>";
+        for (const Section& sub : s.sections) {
+          h += "<li>";
+          link(sub, {});
+          h += "</li>";
+        }
+        h += "</ol>";
       }
+      h += "</li>\n";
     }
-    h += open_sub ? "</ol></li>\n" : "</li>\n";
+    if (!a_.faq.empty()) put(h, "<li><a href=\"#", P_, "_faq\">", Esc{L_.faq}, "</a></li>\n");
     h += "</ol>\n</nav>\n";
   }
 
@@ -266,8 +289,11 @@ class ArticleWriter {
     std::string& h = out_;
     put(h, "<section class=\"aw-section\" id=\"", P_, Esc{s.id}, "\" aria-labelledby=\"", P_, Esc{s.id},
         "_title\" data-aw-level=\"", std::to_string(s.level), "\">\n");
-    put(h, "<", tag, " class=\"aw-section-title\" id=\"", P_, Esc{s.id}, "_title\">", Esc{s.heading}, "</", tag, ">\n");
-    bool gate = gate_open(s.spoiler && !inside_gate, s.id, L_.gated_section);
+    put(h, "<", tag, " class=\"aw-section-title\" id=\"", P_, Esc{s.id}, "_title\">");
+    const bool gates_here = s.spoiler && !inside_gate;
+    until_reveal(s.id, gates_here && gating() ? std::string_view(s.safe_heading) : std::string_view(), s.heading);
+    put(h, "</", tag, ">\n");
+    bool gate = gate_open(gates_here, s.id, L_.gated_section);
     if (!s.sources.empty()) {
       std::vector<std::string> items;
       for (const std::string& src : s.sources) {
@@ -308,8 +334,9 @@ class ArticleWriter {
     put(h, "<section class=\"aw-faq\" id=\"", P_, "_faq\" aria-labelledby=\"", P_, "_faq_title\">\n<h2 class=\"aw-faq-title\" id=\"",
         P_, "_faq_title\">", Esc{L_.faq}, "</h2>\n");
     for (const FaqItem& f : a_.faq) {
-      put(h, "<details class=\"aw-faq-item\" id=\"", P_, Esc{f.id}, "\">\n<summary class=\"aw-faq-question\">", Esc{f.question},
-          "</summary>\n<div class=\"aw-faq-answer\">\n");
+      put(h, "<details class=\"aw-faq-item\" id=\"", P_, Esc{f.id}, "\">\n<summary class=\"aw-faq-question\">");
+      until_reveal(f.id, f.spoiler && gating() ? std::string_view(f.safe_question) : std::string_view(), f.question);
+      h += "</summary>\n<div class=\"aw-faq-answer\">\n";
       bool gate = gate_open(f.spoiler, f.id, L_.gated_answer);
       markdown("aw-body", f.answer, 3);
       gate_close(gate);

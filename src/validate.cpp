@@ -182,13 +182,23 @@ class Validator {
   }
 
   void read_spoilers(const json& s, Article& a) {
-    Fields sf(*this, s, "/spoilers", {"level", "warning"});
+    Fields sf(*this, s, "/spoilers", {"level", "warning", "terms"});
     std::string level = sf.text("level", true);
     if (level == "minor") a.spoiler_level = SpoilerLevel::Minor;
     else if (level == "major") a.spoiler_level = SpoilerLevel::Major;
     else if (!level.empty() && level != "none")
       report(Code::InvalidValue, "/spoilers/level", "\"level\" must be \"none\", \"minor\" or \"major\", not \"" + level + "\".");
     a.spoiler_warning = sf.text("warning", false);
+    if (const json* terms = sf.array("terms", false)) {
+      for (size_t i = 0; i < terms->size(); ++i) {
+        const std::string p = "/spoilers/terms/" + std::to_string(i);
+        const json& t = (*terms)[i];
+        if (!t.is_string()) report(Code::WrongType, p, std::string("A spoiler term must be a string, not ") + type_name(t) + ".");
+        else if (is_blank(t.get_ref<const std::string&>())) report(Code::EmptyValue, p, "A spoiler term is empty.");
+        else if (code_points(t.get_ref<const std::string&>()) > 100) report(Code::TooLong, p, "A spoiler term is at most 100 characters.");
+        else a.spoiler_terms.push_back(t.get<std::string>());
+      }
+    }
   }
 
   void read_sources(Fields& f, Article& a) {
@@ -230,12 +240,13 @@ class Validator {
         report(Code::WrongType, p, std::string("A section must be an object, not ") + type_name((*arr)[i]) + ".");
         continue;
       }
-      Fields sf(*this, (*arr)[i], p, {"id", "heading", "body", "spoiler", "sources", "sections", "conclusion"});
+      Fields sf(*this, (*arr)[i], p, {"id", "heading", "safeHeading", "body", "spoiler", "sources", "sections", "conclusion"});
       Section s;
       s.pointer = p;
       s.level = level;
       s.id = sf.slug("id", true);
       s.heading = sf.text("heading", true);
+      s.safe_heading = sf.text("safeHeading", false);
       s.body = sf.markdown("body", false);
       s.spoiler = sf.boolean("spoiler");
       if (const json* src = sf.array("sources", false)) {
@@ -265,14 +276,16 @@ class Validator {
         report(Code::WrongType, p, std::string("An FAQ item must be an object, not ") + type_name((*arr)[i]) + ".");
         continue;
       }
-      Fields qf(*this, (*arr)[i], p, {"id", "question", "answer", "spoiler"});
+      Fields qf(*this, (*arr)[i], p, {"id", "question", "safeQuestion", "answer", "spoiler"});
       FaqItem item;
       item.id = qf.slug("id", false);
       item.question = qf.text("question", true);
+      item.safe_question = qf.text("safeQuestion", false);
       item.answer = qf.markdown("answer", true);
       item.spoiler = qf.boolean("spoiler");
       if (item.id.empty() && !qf.raw("id")) {
-        item.id = slugify(item.question);
+        // A gated question's own words must not reach its id (an attribute the page carries).
+        item.id = slugify(item.spoiler && !item.safe_question.empty() ? item.safe_question : item.question);
         if (item.id.empty() || !is_slug(item.id)) item.id = "question-" + std::to_string(i + 1);
         if (item.id.size() > 100) item.id.resize(100);
         while (!item.id.empty() && item.id.back() == '-') item.id.pop_back();

@@ -45,6 +45,7 @@ enum class Code {
   UnsafeMarkdownUrl,  // a Markdown link or image outside the allowlist (rendered as text)
   RawHtmlDropped,     // raw HTML in Markdown (never rendered)
   DateOrder,          // updated is before published
+  SpoilerTermUngated,  // a spoilers.terms phrase in a text readers see before any reveal
   TooManyProblems,    // more than Diagnostics::kMaxKept errors or warnings: the rest are not listed
 };
 

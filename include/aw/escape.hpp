@@ -1,5 +1,6 @@
 // The one escaping module. Every byte of article content that reaches HTML goes through here.
 #pragma once
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -47,6 +48,16 @@ bool url_is_well_formed(std::string_view url);
 
 // http(s) or scheme-relative: a link that leaves the site (gets rel="noopener noreferrer").
 bool url_is_absolute_http(std::string_view url);
+
+// The code point of the UTF-8 sequence at text[i] and its length (a stray byte: U+FFFD, 1).
+uint32_t decode_utf8(std::string_view text, size_t i, size_t& length);
+
+// Letters, digits and marks of any script: what slugs keep and what words are made of (spaces,
+// punctuation and invisible format characters are not).
+bool is_word_code_point(uint32_t cp);
+// Invisible format characters: zero-width spaces and joiners, bidi controls, soft hyphen, BOM,
+// variation selectors, tags (slugs drop them; the spoiler-term check looks through them).
+bool is_format_code_point(uint32_t cp);
 
 // A stable id fragment from heading text: ASCII letters lowered, digits and other letters kept;
 // spaces and punctuation (ASCII and Unicode: NBSP, U+3000, curly quotes, dashes…) folded into

@@ -31,6 +31,7 @@ struct Source {
 
 struct Section {
   std::string id, heading;
+  std::string safe_heading;          // gated sections: shown (Contents, the heading) until reveal
   MarkdownField body;
   bool spoiler = false;
   std::vector<std::string> sources;  // source ids, in "Drawing on" order
@@ -42,6 +43,7 @@ struct Section {
 
 struct FaqItem {
   std::string id, question;
+  std::string safe_question;  // gated items: the summary until reveal
   MarkdownField answer;
   bool spoiler = false;
 };
@@ -67,6 +69,7 @@ struct Article {
   int reading_minutes = 0;  // 0 = compute from the text
   SpoilerLevel spoiler_level = SpoilerLevel::None;
   std::string spoiler_warning;
+  std::vector<std::string> spoiler_terms;  // spoilers.terms: phrases no ungated text may hold
   bool has_quick_answer = false;
   QuickAnswer quick_answer;
   std::vector<Source> sources;

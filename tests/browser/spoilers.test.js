@@ -115,12 +115,18 @@ test('revealing a section near the bottom of the screen does not scroll or move 
   // Put the gate near the bottom edge: a careless focus() would scroll the revealed text into view.
   const box = await reveal.boundingBox();
   await page.evaluate((dy) => scrollBy(0, dy), box.y - 820);
+  const tocHeight = () => page.getByRole('navigation', { name: 'Contents' }).evaluate((n) => n.getBoundingClientRect().height);
   const scrollBefore = await page.evaluate(() => scrollY);
+  const tocBefore = await tocHeight();
   const headingBefore = await heading.boundingBox();
   const gateTop = await reveal.evaluate((b) => b.closest('[data-aw-gate]').getBoundingClientRect().top);
 
   await reveal.click();
-  assert.equal(await page.evaluate(() => scrollY), scrollBefore, 'the page scrolled');
+  // Contents, far above, gains the section's sub-sections: the page scrolls by exactly that, so
+  // nothing on screen moves.
+  const grew = (await tocHeight()) - tocBefore;
+  assert.ok(grew > 0, 'Contents did not gain the revealed sub-sections');
+  assert.ok(Math.abs((await page.evaluate(() => scrollY)) - scrollBefore - grew) < 1, 'the page scrolled by more than Contents grew');
   const headingAfter = await heading.boundingBox();
   assert.ok(Math.abs(headingAfter.y - headingBefore.y) < 1, 'the heading moved');
   const contentTop = await page.getByText(SYMBOLISM).evaluate((p) => p.closest('[data-aw-gated]').getBoundingClientRect().top);
@@ -209,5 +215,73 @@ test('the per-part buttons carry their part in the accessibility tree (name + de
     reveals.map((n) => n.description),
     ['QUICK ANSWER', 'Symbolism', 'Themes', 'Final shot interpretation'], // QUICK ANSWER: CSS uppercase
   );
+  await page.close();
+});
+
+test('Contents: a gated section\'s sub-sections are not listed until it is revealed, and its reveal does not move the reader', async () => {
+  const page = await env.newPage();
+  await env.open(page);
+  const GATED_SUB = 'Why the final glance reads as hopeful, not tragic'; // a sub-section of the gated "final-shot"
+  const toc = page.getByRole('navigation', { name: 'Contents' });
+  assert.equal(await toc.getByRole('link', { name: 'Final shot interpretation' }).isVisible(), true); // not vacuous
+  assert.equal(await toc.getByRole('link', { name: GATED_SUB }).count(), 0, 'listed in Contents before reveal');
+  assert.equal(await axHasText(page, GATED_SUB), false, 'in the accessibility tree before reveal');
+  assert.equal(await findsText(page, GATED_SUB), false, 'found by find-in-page before reveal');
+  assert.equal(await page.evaluate((t) => document.querySelector('article-widget').shadowRoot.querySelector('.aw-article').innerText.includes(t), GATED_SUB), false);
+
+  const reveal = page.locator('article-widget').locator('[aria-controls$="final-shot_content"]');
+  await reveal.scrollIntoViewIfNeeded();
+  const heading = page.getByRole('heading', { name: 'Final shot interpretation' });
+  const before = (await heading.boundingBox()).y;
+  await reveal.click();
+  assert.ok(Math.abs((await heading.boundingBox()).y - before) < 1, 'the section heading moved when Contents grew above it');
+  assert.equal(await toc.getByRole('link', { name: GATED_SUB }).isVisible(), true, 'not listed after reveal');
+  // Other gated parts' entries stay out.
+  assert.equal(await toc.getByRole('link', { name: 'The sunset bench' }).count(), 0);
+  assertNoPageErrors(page);
+  await page.close();
+});
+
+test('a safe heading and a safe question stand in for the gated words until reveal, everywhere', async () => {
+  const page = await env.newPage();
+  await page.goto(env.url('/'));
+  await waitForWidgets(page);
+  const SECRET_HEADING = 'Mia marries David';
+  const SECRET_QUESTION = 'Who does Mia marry?';
+  await page.evaluate(async ([h, q]) => {
+    const article = await (await fetch('/examples/la-la-land.json')).json();
+    const final = article.sections.find((s) => s.id === 'final-shot');
+    Object.assign(final, { heading: h, safeHeading: 'The last scene' });
+    article.faq.push({ id: 'who-marries', question: q, safeQuestion: 'Who ends up with whom?', answer: 'David.', spoiler: true });
+    document.title = article.title;
+    document.querySelector('article-widget').article = article;
+  }, [SECRET_HEADING, SECRET_QUESTION]);
+  await page.waitForFunction(() => document.querySelector('article-widget').shadowRoot.querySelector('[data-aw-until-reveal]'));
+  const allText = () =>
+    page.evaluate(() => {
+      const root = document.querySelector('article-widget').shadowRoot;
+      const attributes = [...root.querySelectorAll('*')].flatMap((el) => [...el.attributes].map((a) => a.value));
+      return { text: root.querySelector('.aw-article').innerText, attributes: attributes.join('\n'), title: document.title };
+    });
+  let seen = await allText();
+  for (const secret of [SECRET_HEADING, SECRET_QUESTION]) {
+    assert.equal(seen.text.includes(secret), false, `"${secret}" is on screen before reveal`);
+    assert.equal(seen.attributes.includes(secret), false, `"${secret}" is in an attribute`);
+    assert.equal(seen.title.includes(secret), false);
+    assert.equal(await axHasText(page, secret), false, `"${secret}" is in the accessibility tree`);
+    assert.equal(await findsText(page, secret), false, `"${secret}" is found by find-in-page`);
+  }
+  assert.ok(seen.text.includes('The last scene') && seen.text.includes('Who ends up with whom?'), 'the safe words are shown');
+  assert.equal(await page.getByRole('navigation', { name: 'Contents' }).getByRole('link', { name: 'The last scene' }).isVisible(), true);
+
+  await page.getByRole('button', { name: 'Show all spoilers' }).click();
+  seen = await allText();
+  for (const secret of [SECRET_HEADING, SECRET_QUESTION]) {
+    assert.equal(seen.text.includes(secret), true, `"${secret}" is not shown after reveal`);
+    assert.equal(await axHasText(page, secret), true);
+  }
+  assert.equal(seen.text.includes('The last scene'), false, 'the safe heading stays after reveal');
+  assert.equal(await page.getByRole('heading', { name: SECRET_HEADING }).isVisible(), true);
+  assertNoPageErrors(page);
   await page.close();
 });

@@ -191,13 +191,20 @@ TEST(Render, TocFaqRelated) {
   ArticleResult r = run(a);
   const std::string& h = r.html;
   EXPECT_TRUE(contains(h, "<nav class=\"aw-toc\" aria-labelledby=\"aw-_toc\">"));
-  EXPECT_TRUE(contains(h, "<li><a href=\"#aw-ending\">The ending</a><ol><li><a href=\"#aw-inner\">Inner</a></li></ol></li>"));
+  // A gated section's sub-sections join Contents only when it is revealed.
+  EXPECT_TRUE(contains(h, "<li><a href=\"#aw-ending\">The ending</a><ol data-aw-after-reveal=\"ending\" hidden><li><a href=\"#aw-inner\">Inner</a></li></ol></li>"));
   EXPECT_TRUE(contains(h, "<details class=\"aw-faq-item\" id=\"aw-open-q\">\n<summary class=\"aw-faq-question\">Open?</summary>"));
   EXPECT_TRUE(contains(h, "<a class=\"aw-related-card\" href=\"/guide\"><span class=\"aw-related-title\">Guide</span>"));
   EXPECT_TRUE(contains(h, "<h2 class=\"aw-related-label\" id=\"aw-_related\">Continue reading</h2>"));
-  ASSERT_EQ(r.rendered.toc.size(), 4u);
-  EXPECT_EQ(r.rendered.toc[2].anchor, "aw-inner");
-  EXPECT_EQ(r.rendered.toc[2].level, 2);
+  ASSERT_EQ(r.rendered.toc.size(), 3u);  // intro, ending, FAQ: never the gated "Inner"
+  EXPECT_EQ(r.rendered.toc[1].anchor, "aw-ending");
+  EXPECT_EQ(r.rendered.toc[2].anchor, "aw-_faq");
+  EXPECT_EQ(run(a, [] {
+              RenderOptions o;
+              o.reveal_spoilers = true;
+              return o;
+            }()).rendered.toc.size(),
+            4u);
   // page order: warning, quick answer, toc, sections, related, faq, endnotes
   EXPECT_LT(h.find("aw-spoiler-warning"), h.find("aw-quick-answer"));
   EXPECT_LT(h.find("aw-quick-answer"), h.find("aw-toc"));
@@ -246,6 +253,56 @@ TEST(Render, ListsJoinPerLanguage) {
   EXPECT_EQ(join_list(labels_for("en"), {"A", "B", "C"}), "A, B, and C");
   EXPECT_EQ(join_list(labels_for("en"), {"A", "B"}), "A and B");
   EXPECT_EQ(join_list(labels_for("es"), {"A", "B", "C"}), "A, B y C");
+}
+
+TEST(Render, SafeHeadingsAndQuestionsStandInUntilReveal) {
+  json a = spoiler_article();
+  a["sections"][1]["heading"] = "Mia marries David";
+  a["sections"][1]["safeHeading"] = "The last scene";
+  a["faq"][1]["safeQuestion"] = "Does anyone die?";
+  a["faq"][1].erase("id");
+  ArticleResult r = run(a);
+  ASSERT_TRUE(r.ok) << test::codes(r);
+  const std::string& h = r.html;
+  const std::string both = "<span data-aw-until-reveal=\"ending\">The last scene</span><span data-aw-after-reveal=\"ending\" hidden>Mia marries David</span>";
+  EXPECT_TRUE(contains(h, "<a href=\"#aw-ending\">" + both + "</a>"));                             // Contents
+  EXPECT_TRUE(contains(h, "<h2 class=\"aw-section-title\" id=\"aw-ending_title\">" + both + "</h2>"));  // the heading
+  // The item's id comes from its safe question, never from the gated one.
+  EXPECT_TRUE(contains(h, "<details class=\"aw-faq-item\" id=\"aw-does-anyone-die\">\n<summary class=\"aw-faq-question\"><span data-aw-until-reveal=\"does-anyone-die\">Does anyone die?</span><span data-aw-after-reveal=\"does-anyone-die\" hidden>Who dies?</span></summary>"));
+  EXPECT_EQ(r.rendered.toc[1].title, "The last scene");
+  // Revealed by the publisher: the real words only.
+  RenderOptions open;
+  open.reveal_spoilers = true;
+  ArticleResult revealed = run(a, open);
+  EXPECT_TRUE(contains(revealed.html, "<h2 class=\"aw-section-title\" id=\"aw-ending_title\">Mia marries David</h2>"));
+  EXPECT_FALSE(contains(revealed.html, "data-aw-until-reveal"));
+  EXPECT_EQ(revealed.rendered.toc[1].title, "Mia marries David");
+}
+
+TEST(Render, SpoilerTermsInUngatedTextWarnAtTheTerm) {
+  json a = spoiler_article();
+  a["spoilers"]["terms"] = json::array({"married", "five years later", "ДАВИД"});
+  a["title"] = "Why she MARRIED him";
+  a["dek"] = "Five  years\u00A0later: the end";
+  a["sections"][0]["heading"] = "Давид and Mia";                  // Cyrillic, case-folded
+  a["sections"][1]["heading"] = "Mar\u200Bried at last";         // gated, no safe heading: visible
+  a["sections"][1]["sections"][0]["heading"] = "Married inside";  // inside the gate: not checked
+  a["faq"][1]["question"] = "Who got married?";                   // gated item
+  a["faq"][1]["safeQuestion"] = "Who ends up with whom?";         // what readers see: clean
+  a["related"] = json::array({{{"title", "Unmarried and other words"}, {"url", "/r"}}});  // not a whole word
+  std::string text = a.dump(1);
+  ArticleResult r = render_article_json(text, RenderOptions{});
+  ASSERT_TRUE(r.ok) << test::codes(r);
+  std::vector<std::pair<std::string, size_t>> found;
+  for (const Diagnostic& d : r.diagnostics)
+    if (d.code == Code::SpoilerTermUngated) found.push_back({d.path, d.offset});
+  ASSERT_EQ(found.size(), 5u) << test::codes(r);
+  EXPECT_EQ(found[0], std::make_pair(std::string("/title"), text.find("MARRIED")));
+  EXPECT_EQ(found[1], std::make_pair(std::string("/dek"), text.find("Five  years")));
+  EXPECT_EQ(found[2], std::make_pair(std::string("/sections/0/heading"), text.find("Давид")));
+  EXPECT_EQ(found[3], std::make_pair(std::string("/sections/1/heading"), text.find("Mar\u200Bried")));
+  EXPECT_EQ(found[4].first, "");  // the description, made from the dek here: "Five years later…"
+  EXPECT_EQ(r.description.rfind("Five", 0), 0u);
 }
 
 TEST(Render, EveryTextFieldIsEscaped) {

@@ -188,6 +188,23 @@ handlers['docs/HTML.md html § The HTML the renderer emits (contract)'] = ({ tex
   assertContract(text, w.render(seed, { idPrefix: 'P' }).html);
 handlers['docs/HTML.md html § Gating'] = ({ text }) =>
   assertContract(text, w.render(seed, { idPrefix: 'P' }).html);
+handlers['docs/HTML.md html § Outside the gate'] = ({ text }) => {
+  // The seed, with a safe heading on one gated section (the snippet's example words).
+  const article = structuredClone(seed);
+  Object.assign(article.sections.find((s) => s.id === 'themes'), { heading: 'Mia marries David', safeHeading: 'The last scene' });
+  assertContract(text, w.render(article, { idPrefix: 'P' }).html);
+};
+handlers['docs/FORMAT.md json § Spoiler terms'] = ({ text }) => {
+  const member = JSON.parse(`{${text}}`);
+  const article = { ...seed, ...member };
+  const r = w.render(article);
+  assert.deepEqual([r.ok, r.errors, r.warnings], [true, [], []], 'the seed keeps its spoilers behind gates');
+  const leaky = w.validate({ ...article, dek: 'Why Mia married someone else, five years later.' });
+  assert.deepEqual(leaky.warnings.filter((x) => x.path === '/dek').map((x) => x.code), ['spoiler-term-ungated', 'spoiler-term-ungated']);
+  const ajv = new Ajv2020({ allErrors: true, strict: true });
+  addFormats(ajv);
+  assert.equal(ajv.compile(JSON.parse(read('schema/article.schema.json')))(article), true);
+};
 handlers['docs/HTML.md html § Citations'] = ({ text }) =>
   assertContract(text, w.render(seed, { idPrefix: 'P' }).html);
 handlers['docs/HTML.md html § Server-side rendering shells'] = ({ text }) => {

@@ -1,6 +1,8 @@
 // Spoiler gating (docs/HTML.md "Gating"). Gated text sits in `<div data-aw-gated hidden>`: not
 // rendered, not in the accessibility tree, not found by find-in-page. Revealing removes `hidden`
-// and hides the part's gate; the reader's choice is remembered per article unless opted out.
+// and hides the part's gate, and swaps what the core marked for the part elsewhere (its entries in
+// Contents, a safe heading or question: `data-aw-after-reveal` / `data-aw-until-reveal`); the
+// reader's choice is remembered per article unless opted out.
 import { focusElement, keepInPlace } from './context.js';
 import { readChoice, writeChoice } from './storage.js';
 
@@ -32,10 +34,13 @@ export function wireSpoilers(ctx, { persist: wanted, onHide }) {
     if (heading) button.setAttribute('aria-describedby', heading);
   }
 
+  const marked = (attribute, part) => article.querySelectorAll(`[${attribute}="${CSS.escape(part)}"]`);
   const setRevealed = (content, revealed) => {
     content.hidden = !revealed;
     const gate = gateOf(content);
     if (gate) gate.hidden = revealed;
+    for (const node of marked('data-aw-after-reveal', content.dataset.awGated)) node.hidden = !revealed;
+    for (const node of marked('data-aw-until-reveal', content.dataset.awGated)) node.hidden = revealed;
   };
   const allShown = () => contents.every((c) => !c.hidden);
   const sync = () => {
