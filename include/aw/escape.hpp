@@ -52,6 +52,9 @@ bool url_is_absolute_http(std::string_view url);
 // The code point of the UTF-8 sequence at text[i] and its length (a stray byte: U+FFFD, 1).
 uint32_t decode_utf8(std::string_view text, size_t i, size_t& length);
 
+// Appends code point `cp` as UTF-8.
+void append_utf8(std::string& out, uint32_t cp);
+
 // Letters, digits and marks of any script: what slugs keep and what words are made of (spaces,
 // punctuation and invisible format characters are not).
 bool is_word_code_point(uint32_t cp);

@@ -36,6 +36,7 @@
 #include <vector>
 
 #include "aw/api.hpp"
+#include "aw/escape.hpp"
 
 namespace {
 
@@ -64,24 +65,6 @@ bool in(std::string_view s, std::initializer_list<std::string_view> set) {
   return false;
 }
 
-void put_utf8(std::string& out, uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 // Decodes the character references a browser would decode in an attribute value (numeric ones
 // and the named ones the writer can emit; any other named reference is left as is, which is the
 // conservative direction for the checks below: an undecoded '&' cannot form a scheme).
@@ -103,7 +86,7 @@ std::string decode_attribute(std::string_view v) {
         if (d < 0) break;
         cp = cp * (hex ? 16 : 10) + static_cast<uint32_t>(d);
       }
-      put_utf8(out, cp);
+      aw::append_utf8(out, cp);
       i = semi + 1;
     } else if (ref == "amp") {
       out += '&', i = semi + 1;
