@@ -202,7 +202,7 @@ class ArticleWriter {
     put(h, "<h2 class=\"aw-spoiler-warning-title\" id=\"", P_, "_spoilers\">", Esc{L_.spoiler_warning}, "</h2>\n");
     put(h, "<p class=\"aw-spoiler-warning-text\">", Esc{text}, "</p>\n");
     if (gating())
-      put(h, "<p class=\"aw-spoiler-actions\" data-aw-js hidden><button type=\"button\" class=\"aw-button\" "
+      put(h, "<p class=\"aw-spoiler-actions\" data-aw-js><button type=\"button\" class=\"aw-button\" "
              "data-aw-action=\"reveal-all\">", Esc{L_.reveal_all}, "</button></p>\n");
     h += "</aside>\n";
   }
@@ -213,7 +213,7 @@ class ArticleWriter {
     if (!spoiler || !gating()) return false;
     put(out_, "<div class=\"aw-gate\" data-aw-gate=\"", Esc{part}, "\">\n<p class=\"aw-gate-text\">", Esc{notice},
         "</p>\n<button type=\"button\" class=\"aw-button\" data-aw-action=\"reveal\" aria-controls=\"", P_, Esc{part},
-        "_content\" data-aw-js hidden>", Esc{L_.reveal_one}, "</button>\n</div>\n");
+        "_content\" data-aw-js>", Esc{L_.reveal_one}, "</button>\n</div>\n");
     put(out_, "<div class=\"aw-gated\" id=\"", P_, Esc{part}, "_content\" data-aw-gated=\"", Esc{part}, "\" hidden>\n");
     return true;
   }

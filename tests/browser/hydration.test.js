@@ -88,6 +88,27 @@ test('with JavaScript: hydrated in place (same nodes, no fetch, no layout shift)
   await page.close();
 });
 
+test('from first paint to interactive the server-rendered page does not shift (cumulative layout shift 0)', async () => {
+  const { page, release } = await ssrPage({ viewport: { width: 1280, height: 2400 } }, { holdScript: true });
+  await page.addInitScript(() => {
+    window.__shifts = [];
+    new PerformanceObserver((list) => window.__shifts.push(...list.getEntries().map((e) => e.value))).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.reload({ waitUntil: 'commit' });
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  // The controls' space is there before the script: invisible, not yet buttons.
+  assert.equal(await page.getByRole('button', { name: 'Show all spoilers' }).count(), 0);
+  const gateBefore = await page.locator('article-widget [data-aw-gate="symbolism"]').boundingBox();
+  release();
+  await page.getByRole('button', { name: 'Show all spoilers' }).waitFor();
+  await page.waitForTimeout(300); // layout-shift entries are reported after the frame
+  assert.deepEqual(await page.locator('article-widget [data-aw-gate="symbolism"]').boundingBox(), gateBefore, 'a gate moved');
+  const shifts = await page.evaluate(() => window.__shifts);
+  assert.deepEqual(shifts, [], `layout shifts: ${shifts.join(', ')}`);
+  assertNoPageErrors(page);
+  await page.close();
+});
+
 test('hydration takes the interface words from the article (data-aw-labels), in its language', async () => {
   const { page } = await ssrPage({}, { body: spanishHtml });
   await page.getByRole('button', { name: 'Mostrar todos los spoilers' }).click();

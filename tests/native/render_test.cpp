@@ -82,7 +82,7 @@ TEST(Render, GatedPartsAreHiddenWithRevealControls) {
   }
   EXPECT_EQ(count(h, "class=\"aw-gated\""), 3u);  // quick answer, section (inner rides along), FAQ item
   EXPECT_TRUE(contains(h, "<div class=\"aw-gated\" id=\"aw-ending_content\" data-aw-gated=\"ending\" hidden>"));
-  EXPECT_TRUE(contains(h, "aria-controls=\"aw-ending_content\" data-aw-js hidden>Reveal</button>"));
+  EXPECT_TRUE(contains(h, "aria-controls=\"aw-ending_content\" data-aw-js>Reveal</button>"));
   // headings of gated sections stay visible; the un-gated FAQ item is plain
   EXPECT_TRUE(contains(h, "<h2 class=\"aw-section-title\" id=\"aw-ending_title\">The ending</h2>\n<div class=\"aw-gate\""));
   EXPECT_TRUE(contains(h, "<div class=\"aw-faq-answer\">\n<div class=\"aw-body\">\n<p>Yes.</p>"));

@@ -14,10 +14,10 @@ export function wireSpoilers(ctx, { persist: wanted, onHide }) {
   const actions = article.querySelector('.aw-spoiler-actions');
   const allButton = article.querySelector('[data-aw-action="reveal-all"]');
 
-  // Script-only controls ship hidden (no-JS readers must not see dead buttons); show them now.
-  for (const node of article.querySelectorAll('[data-aw-js][hidden]')) {
-    if (node !== actions || contents.length) node.hidden = false;
-  }
+  // Script-only controls ship invisible but in place (no-JS readers must not see dead buttons,
+  // and showing them must not move the page): they work from now on.
+  if (actions && !contents.length) actions.hidden = true;
+  article.setAttribute('data-aw-live', '');
   if (!contents.length) return { hideAll() {} };
 
   const showLabel = allButton?.textContent.trim() || 'Show all spoilers';
