@@ -169,6 +169,8 @@ MarkdownResult render_markdown_checked(std::string_view markdown, const RenderOp
     mo.id_prefix = options.id_prefix;
     mo.allow_remote_images = options.allow_remote_images;
     mo.max_nesting = options.limits.max_markdown_nesting;
+    mo.reveal_spoilers = options.reveal_spoilers;
+    if (auto label = options.labels.find("spoiler"); label != options.labels.end()) mo.spoiler_label = label->second;
     UniqueIds used_ids;  // heading ids stay unique within the fragment
     mo.used_ids = &used_ids;
     MarkdownBudget budget{options.limits.max_markdown_elements, options.limits.max_markdown_elements, false};

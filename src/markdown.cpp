@@ -24,14 +24,16 @@ std::string_view literal(cmark_node* node) {
   return s ? std::string_view(s) : std::string_view();
 }
 
-// Plain text of a node's inline content (heading slugs).
+// Plain text of a node's inline content (heading slugs), inline spoilers left out.
 std::string plain_text(cmark_node* node) {
   std::string text;
   cmark_iter* iter = cmark_iter_new(node);
   cmark_event_type ev;
+  int in_spoiler = 0;
   while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
     cmark_node* cur = cmark_iter_get_node(iter);
-    if (ev != CMARK_EVENT_ENTER) continue;
+    if (cmark_node_get_type(cur) == CMARK_NODE_CUSTOM_INLINE) in_spoiler += ev == CMARK_EVENT_ENTER ? 1 : -1;
+    if (ev != CMARK_EVENT_ENTER || in_spoiler) continue;
     switch (cmark_node_get_type(cur)) {
       case CMARK_NODE_TEXT:
       case CMARK_NODE_CODE: text += literal(cur); break;
@@ -140,8 +142,8 @@ class Writer {
                  "Raw HTML in Markdown is never rendered; it was left out.");
         }
         break;
-      case CMARK_NODE_CUSTOM_BLOCK:
-      case CMARK_NODE_CUSTOM_INLINE: break;  // never produced by the parser; never emitted raw
+      case CMARK_NODE_CUSTOM_BLOCK: break;  // never produced by the parser; never emitted raw
+      case CMARK_NODE_CUSTOM_INLINE: inline_spoiler(entering); break;  // made by parse_markdown only
       case CMARK_NODE_THEMATIC_BREAK:
         cr(out_);
         out_ += "<hr />\n";
@@ -173,6 +175,31 @@ class Writer {
       case CMARK_NODE_IMAGE: image(n, entering); break;
       default: break;
     }
+  }
+
+  // docs/HTML.md "Inline spoilers": a reveal control in the article's language, then the text,
+  // hidden (not rendered, not read out, not found) until revealed. The part id counts the
+  // article's inline spoilers in page order.
+  void inline_spoiler(bool entering) {
+    if (o_.reveal_spoilers) {
+      out_ += entering ? "<span class=\"aw-inline-spoiler\">" : "</span>";
+      return;
+    }
+    if (!entering) {
+      out_ += "</span>";
+      return;
+    }
+    size_t& counter = o_.inline_spoilers ? *o_.inline_spoilers : local_spoilers_;
+    std::string part = "_spoiler-" + std::to_string(++counter);
+    out_ += "<button type=\"button\" class=\"aw-spoiler-chip\" data-aw-gate=\"";
+    out_ += part;
+    out_ += "\" data-aw-action=\"reveal\" aria-controls=\"";
+    escape_html(out_, o_.id_prefix);
+    out_.append(part).append("_content\">");
+    escape_html(out_, o_.spoiler_label);
+    out_ += "</button><span class=\"aw-inline-spoiler\" id=\"";
+    escape_html(out_, o_.id_prefix);
+    out_.append(part).append("_content\" data-aw-gated=\"").append(part).append("\" hidden>");
   }
 
   void heading(cmark_node* n, bool entering) {
@@ -315,6 +342,7 @@ class Writer {
   bool image_dropped_ = false;
   bool raw_html_reported_ = false;
   int in_link_ = 0;
+  size_t local_spoilers_ = 0;
   std::vector<bool> link_open_;
   size_t search_from_ = 0;
 };
@@ -342,7 +370,162 @@ size_t node_count(cmark_node* doc) {
   return nodes;
 }
 
+
+// ---- inline spoilers: ||text|| --------------------------------------------------------------
+// Before cmark parses a field, every unescaped "||" becomes kMark, a two-byte C1 control (so
+// offsets do not move; one already in the text becomes U+0092 first). After parsing, marks are
+// paired left to right among the children of one inline container — so spoilers nest with
+// emphasis the way its delimiters do — and each pair's content moves into a CUSTOM_INLINE node
+// (cmark's parser never makes one). A mark left unpaired, or inside a code span, code block, URL,
+// image description or link text, is "||" again.
+constexpr std::string_view kMark = "\xC2\x91";
+
+std::string with_spoiler_marks(std::string_view md) {
+  std::string out(md);
+  for (size_t i = 0; i + 1 < out.size(); ++i) {
+    if (out[i] == '\\') {
+      ++i;  // an escaped character: "\|\|" stays literal
+    } else if (out[i] == '\xC2' && out[i + 1] == '\x91') {
+      out[i + 1] = '\x92';
+    } else if (out[i] == '|' && out[i + 1] == '|') {
+      out[i] = kMark[0];
+      out[i + 1] = kMark[1];
+      ++i;
+    }
+  }
+  return out;
+}
+
+std::string without_marks(std::string_view s) {
+  std::string out;
+  size_t from = 0;
+  for (size_t at = s.find(kMark); at != std::string_view::npos; at = s.find(kMark, from)) {
+    out.append(s.substr(from, at - from)).append("||");
+    from = at + kMark.size();
+  }
+  return out.append(s.substr(from));
+}
+
+void restore_literal(cmark_node* n) {
+  const char* lit = cmark_node_get_literal(n);
+  if (lit && std::string_view(lit).find(kMark) != std::string_view::npos) cmark_node_set_literal(n, without_marks(lit).c_str());
+}
+
+cmark_node* text_node(std::string_view text) {
+  cmark_node* t = cmark_node_new(CMARK_NODE_TEXT);
+  cmark_node_set_literal(t, std::string(text).c_str());
+  return t;
+}
+
+bool is_mark(cmark_node* n) {
+  return cmark_node_get_type(n) == CMARK_NODE_TEXT && cmark_node_get_literal(n) && kMark == cmark_node_get_literal(n);
+}
+
+// Pairs the marks among `container`'s children.
+void pair_marks(cmark_node* container) {
+  // Split text children at their marks.
+  for (cmark_node* c = cmark_node_first_child(container); c;) {
+    cmark_node* next = cmark_node_next(c);
+    std::string_view lit = cmark_node_get_type(c) == CMARK_NODE_TEXT && cmark_node_get_literal(c) ? cmark_node_get_literal(c) : "";
+    if (lit.find(kMark) != std::string_view::npos && lit != kMark) {
+      std::string text(lit);
+      size_t from = 0;
+      for (size_t at = text.find(kMark); at != std::string::npos; at = text.find(kMark, from)) {
+        if (at > from) cmark_node_insert_before(c, text_node(std::string_view(text).substr(from, at - from)));
+        cmark_node_insert_before(c, text_node(kMark));
+        from = at + kMark.size();
+      }
+      if (from < text.size()) cmark_node_insert_before(c, text_node(std::string_view(text).substr(from)));
+      cmark_node_free(c);
+    }
+    c = next;
+  }
+  cmark_node* open = nullptr;
+  for (cmark_node* c = cmark_node_first_child(container); c;) {
+    cmark_node* next = cmark_node_next(c);
+    if (is_mark(c)) {
+      if (!open) {
+        open = c;
+      } else if (cmark_node_next(open) == c) {  // "||||": nothing to hide
+        cmark_node_set_literal(open, "||");
+        cmark_node_set_literal(c, "||");
+        open = nullptr;
+      } else {
+        cmark_node* spoiler = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+        cmark_node_insert_before(open, spoiler);
+        for (cmark_node* m = cmark_node_next(open); m != c;) {
+          cmark_node* after = cmark_node_next(m);
+          cmark_node_append_child(spoiler, m);
+          m = after;
+        }
+        cmark_node_free(open);
+        cmark_node_free(c);
+        open = nullptr;
+      }
+    }
+    c = next;
+  }
+  if (open) cmark_node_set_literal(open, "||");
+}
+
+void mark_inline_spoilers(cmark_node* doc) {
+  std::vector<cmark_node*> containers;
+  std::vector<cmark_node*> literals;  // where a mark is literal text
+  int in_link = 0;
+  cmark_iter* iter = cmark_iter_new(doc);
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+    cmark_node* n = cmark_iter_get_node(iter);
+    switch (cmark_node_get_type(n)) {
+      case CMARK_NODE_LINK:
+      case CMARK_NODE_IMAGE:
+        in_link += ev == CMARK_EVENT_ENTER ? 1 : -1;
+        if (ev == CMARK_EVENT_ENTER) literals.push_back(n);
+        break;
+      case CMARK_NODE_PARAGRAPH:
+      case CMARK_NODE_HEADING:
+      case CMARK_NODE_EMPH:
+      case CMARK_NODE_STRONG:
+        if (ev == CMARK_EVENT_ENTER && !in_link) containers.push_back(n);
+        break;
+      case CMARK_NODE_TEXT:
+        if (in_link) literals.push_back(n);
+        break;
+      case CMARK_NODE_CODE:
+      case CMARK_NODE_CODE_BLOCK:
+      case CMARK_NODE_HTML_BLOCK:
+      case CMARK_NODE_HTML_INLINE: literals.push_back(n); break;
+      default: break;
+    }
+  }
+  cmark_iter_free(iter);
+  for (cmark_node* n : literals) {
+    cmark_node_type t = cmark_node_get_type(n);
+    if (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) {
+      const char* url = cmark_node_get_url(n);
+      const char* title = cmark_node_get_title(n);
+      if (url) cmark_node_set_url(n, without_marks(url).c_str());
+      if (title) cmark_node_set_title(n, without_marks(title).c_str());
+    } else {
+      restore_literal(n);
+    }
+    if (t == CMARK_NODE_CODE_BLOCK) {
+      const char* info = cmark_node_get_fence_info(n);
+      if (info) cmark_node_set_fence_info(n, without_marks(info).c_str());
+    }
+  }
+  for (cmark_node* c : containers) pair_marks(c);
+}
+
 }  // namespace
+
+cmark_node* parse_markdown(std::string_view markdown, int cmark_options) {
+  if (markdown.find("||") == std::string_view::npos) return cmark_parse_document(markdown.data(), markdown.size(), cmark_options);
+  const std::string marked = with_spoiler_marks(markdown);
+  cmark_node* doc = cmark_parse_document(marked.data(), marked.size(), cmark_options);
+  if (doc) mark_inline_spoilers(doc);
+  return doc;
+}
 
 std::string UniqueIds::claim(const std::string& base) {
   if (taken_.insert(base).second) return base;
@@ -480,8 +663,7 @@ void render_markdown(std::string& out, std::string_view markdown, const Markdown
     out += "</p>\n";
     return;
   }
-  cmark_node* doc = cmark_parse_document(markdown.data(), markdown.size(),
-                                         options.valid_utf8 ? CMARK_OPT_DEFAULT : CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8);
+  cmark_node* doc = parse_markdown(markdown, options.valid_utf8 ? CMARK_OPT_DEFAULT : CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8);
   if (!doc) return;  // out of memory inside cmark
   if (budget && !spend(node_count(doc))) {
     cmark_node_free(doc);

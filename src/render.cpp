@@ -109,6 +109,9 @@ class ArticleWriter {
       mo.anchors = &anchors_;
       mo.used_ids = &used_ids_;
       mo.budget = &budget_;
+      mo.reveal_spoilers = o_.reveal_spoilers;
+      mo.spoiler_label = L_.inline_spoiler;
+      mo.inline_spoilers = &inline_spoilers_;
       mo.cite = [this](std::string_view source, std::string& ref_id) { return cite(source, ref_id); };
       StringLiteralCursor literal(json_, field.offset);
       mo.report = [this, &field, &literal](Code code, size_t index, std::string message) {
@@ -395,6 +398,7 @@ class ArticleWriter {
   std::set<std::string> anchors_, listed_;
   UniqueIds used_ids_;
   MarkdownBudget budget_;
+  size_t inline_spoilers_ = 0;
   std::map<std::string, const Source*, std::less<>> source_index_;
   struct Cited {
     int number;  // in citation order, from 1

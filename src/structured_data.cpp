@@ -1,5 +1,7 @@
 #include "aw/structured_data.hpp"
 
+#include "aw/markdown.hpp"
+
 #include <cmark.h>
 
 #include "aw/escape.hpp"
@@ -12,15 +14,20 @@ bool gated(const Article& a, bool spoiler, const RenderOptions& o) {
 }
 
 // Markdown → plain text (schema.org text fields are plain or minimal HTML; plain is safest).
+// Inline spoilers are left out, whatever the options: a description or a search snippet has no
+// control to reveal them.
 std::string plain(const std::string& markdown) {
-  cmark_node* doc = cmark_parse_document(markdown.data(), markdown.size(), CMARK_OPT_DEFAULT);
+  cmark_node* doc = parse_markdown(markdown, CMARK_OPT_DEFAULT);
   if (!doc) return {};
   std::string out;
   cmark_iter* it = cmark_iter_new(doc);
   cmark_event_type ev;
+  int in_spoiler = 0;
   while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
     cmark_node* n = cmark_iter_get_node(it);
     cmark_node_type t = cmark_node_get_type(n);
+    if (t == CMARK_NODE_CUSTOM_INLINE) in_spoiler += ev == CMARK_EVENT_ENTER ? 1 : -1;
+    if (in_spoiler) continue;
     if (ev == CMARK_EVENT_ENTER && (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE)) out += cmark_node_get_literal(n);
     else if (ev == CMARK_EVENT_ENTER && (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)) out += ' ';
     else if (ev == CMARK_EVENT_EXIT && (t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING) && !out.empty()) out += ' ';

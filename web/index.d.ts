@@ -47,7 +47,7 @@ export type LabelKey =
   | 'updated' | 'readingTime' | 'by' | 'reviewedBy' | 'published' | 'spoilerWarning' | 'revealAll'
   | 'hideAll' | 'gatedSection' | 'gatedAnswer' | 'reveal' | 'quickAnswer' | 'contents' | 'drawingOn'
   | 'and' | 'continueReading' | 'open' | 'faq' | 'sources' | 'sourceN' | 'backToCitation' | 'close'
-  | 'spoilersShown' | 'spoilersHidden';
+  | 'spoilersShown' | 'spoilersHidden' | 'spoiler';
 
 export type DiagnosticCode =
   | 'input-too-large' | 'json-syntax' | 'json-too-deep' | 'duplicate-key' | 'wrong-type'

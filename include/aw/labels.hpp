@@ -39,6 +39,7 @@ struct Labels {
   std::string_view close;               // "Close"
   std::string_view spoilers_shown;      // "All spoilers shown." (announced to screen readers)
   std::string_view spoilers_hidden;     // "Spoilers hidden."
+  std::string_view inline_spoiler;      // "Spoiler" (the control in place of an inline spoiler)
   const char* const* months;            // 12 month names as used in dates
   std::string_view date_full;           // "{month} {day}, {year}"
   std::string_view date_month;          // "{month} {year}"

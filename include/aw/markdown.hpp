@@ -5,7 +5,8 @@
 //   link URLs outside the allowlist (escape.hpp) render as their text, images as their alt text;
 //   "#id" links to the article's anchors get the instance prefix; external links get rel;
 //   headings get ids (prefix + slug) and, inside an article, shift below the section heading;
-//   "[^source]" in text becomes a numbered citation (never inside code spans or link text).
+//   "[^source]" in text becomes a numbered citation (never inside code spans or link text);
+//   "||text||" is an inline spoiler (parse_markdown).
 #pragma once
 #include <functional>
 #include <set>
@@ -15,6 +16,8 @@
 #include <unordered_set>
 
 #include "aw/diagnostics.hpp"
+
+struct cmark_node;
 
 namespace aw {
 
@@ -60,9 +63,19 @@ struct MarkdownOptions {
   // against it, before anything is written; the field that goes past it renders nothing and
   // reports render-budget-exceeded.
   MarkdownBudget* budget = nullptr;
+  // Inline spoilers (||text||): open when reveal_spoilers, else gated behind a control named
+  // spoiler_label; numbered through *inline_spoilers when set (one count per article).
+  bool reveal_spoilers = false;
+  std::string_view spoiler_label = "Spoiler";
+  size_t* inline_spoilers = nullptr;
   // Problems, located by byte index into the Markdown text.
   std::function<void(Code, size_t index, std::string message)> report;
 };
+
+// cmark's parse of `markdown` (cmark options as given), with each inline spoiler ||text|| as a
+// CMARK_NODE_CUSTOM_INLINE node holding its content; a "||" left unpaired, escaped (\|\|), or in
+// a code span, code block, URL or link text is literal. The caller frees the tree.
+cmark_node* parse_markdown(std::string_view markdown, int cmark_options);
 
 // Renders `markdown` (UTF-8, may contain NUL) to an HTML fragment, appended to `out`.
 void render_markdown(std::string& out, std::string_view markdown, const MarkdownOptions& options);

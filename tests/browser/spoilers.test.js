@@ -285,3 +285,52 @@ test('a safe heading and a safe question stand in for the gated words until reve
   assertNoPageErrors(page);
   await page.close();
 });
+
+test('inline spoilers: a "Spoiler" control in the line, revealed by click, Enter, Space or tap; hidden from eyes, screen readers and find until then; axe clean', async () => {
+  const SECRETS = ['she marries David', 'the club is called Seb’s', 'five years pass'];
+  const setup = async (page) => {
+    await page.goto(env.url('/'));
+    await waitForWidgets(page);
+    await page.evaluate(async (secrets) => {
+      const article = await (await fetch('/examples/la-la-land.json')).json();
+      const recap = article.sections[0];
+      recap.body += `\n\nIn the end ||${secrets[0]}||, *and ||${secrets[1]}||*, after ||${secrets[2]}||.`;
+      document.querySelector('article-widget').article = article;
+    }, SECRETS);
+    await page.waitForFunction(() => document.querySelector('article-widget').shadowRoot.querySelector('.aw-spoiler-chip'));
+  };
+  const page = await env.newPage();
+  await setup(page);
+  const chips = page.getByRole('button', { name: 'Spoiler', exact: true });
+  assert.equal(await chips.count(), 3);
+  for (const secret of SECRETS) {
+    assert.equal(await visible(page, secret), false, `"${secret}" is visible`);
+    assert.equal(await axHasText(page, secret), false, `"${secret}" is in the accessibility tree`);
+    assert.equal(await findsText(page, secret), false, `"${secret}" is found by find-in-page`);
+  }
+  const { axeViolations, assertNoViolations } = await import('./harness.js');
+  assertNoViolations(await axeViolations(page), 'inline spoilers hidden');
+  await chips.first().click(); // mouse
+  assert.equal(await visible(page, SECRETS[0]), true);
+  assert.equal(await visible(page, SECRETS[1]), false, 'one click revealed more than its spoiler');
+  await chips.first().focus(); // the next chip is now the first
+  await page.keyboard.press('Enter');
+  assert.equal(await visible(page, SECRETS[1]), true, 'Enter did not reveal');
+  await chips.first().focus();
+  await page.keyboard.press('Space');
+  assert.equal(await visible(page, SECRETS[2]), true, 'Space did not reveal');
+  assert.equal(await axHasText(page, SECRETS[2]), true);
+  assertNoViolations(await axeViolations(page), 'inline spoilers revealed');
+  assertNoPageErrors(page);
+  await page.close();
+
+  // "Show all spoilers" covers them, and so does the remembered choice; a phone reveals by tap.
+  const phone = await env.newPhone();
+  await setup(phone);
+  await phone.getByRole('button', { name: 'Spoiler', exact: true }).first().tap();
+  assert.equal(await visible(phone, SECRETS[0]), true, 'a tap did not reveal');
+  await phone.getByRole('button', { name: 'Show all spoilers' }).tap();
+  for (const secret of SECRETS) assert.equal(await visible(phone, secret), true);
+  assert.equal(await phone.getByRole('button', { name: 'Spoiler', exact: true }).count(), 0);
+  await phone.close();
+});

@@ -64,6 +64,42 @@ TEST(Markdown, ManyEqualHeadingsAreLinear) {
   EXPECT_EQ(used.claim("a"), "a-25001");
 }
 
+// ||text||: a reveal control, then the text, hidden. Pairs form inside one inline container, so
+// they nest with emphasis the way its delimiters do.
+TEST(Markdown, InlineSpoilers) {
+  auto spoiler = [](int n, std::string_view inner) {
+    std::string k = std::to_string(n);
+    return "<button type=\"button\" class=\"aw-spoiler-chip\" data-aw-gate=\"_spoiler-" + k +
+           "\" data-aw-action=\"reveal\" aria-controls=\"aw-_spoiler-" + k + "_content\">Spoiler</button>" +
+           "<span class=\"aw-inline-spoiler\" id=\"aw-_spoiler-" + k + "_content\" data-aw-gated=\"_spoiler-" + k + "\" hidden>" +
+           std::string(inner) + "</span>";
+  };
+  EXPECT_EQ(md("She ||marries David|| in the end.\n"), "<p>She " + spoiler(1, "marries David") + " in the end.</p>\n");
+  EXPECT_EQ(md("||a *b* c|| and ||d||\n"), "<p>" + spoiler(1, "a <em>b</em> c") + " and " + spoiler(2, "d") + "</p>\n");
+  EXPECT_EQ(md("*||in emphasis||*\n"), "<p><em>" + spoiler(1, "in emphasis") + "</em></p>\n");
+  EXPECT_EQ(md("||see [the end](/end)||\n"), "<p>" + spoiler(1, "see <a href=\"/end\">the end</a>") + "</p>\n");
+  // Literal: crossing emphasis, unmatched, empty, escaped, in code, in link text, in a URL.
+  EXPECT_EQ(md("*a ||b* c||\n"), "<p><em>a ||b</em> c||</p>\n");
+  EXPECT_EQ(md("a || b\n"), "<p>a || b</p>\n");
+  EXPECT_EQ(md("||||\n"), "<p>||||</p>\n");
+  EXPECT_EQ(md("\\|\\|not\\|\\|\n"), "<p>||not||</p>\n");
+  EXPECT_EQ(md("`||x||` and\n\n```\n||y||\n```\n"), "<p><code>||x||</code> and</p>\n<pre><code>||y||\n</code></pre>\n");
+  EXPECT_EQ(md("[||x||](/a||b)\n"), "<p><a href=\"/a%7C%7Cb\">||x||</a></p>\n");
+  // U+0091 (the delimiter's stand-in while cmark parses) already in the text is not taken for a
+  // delimiter: in a field with "||" it becomes U+0092, another invisible C1 control.
+  EXPECT_EQ(md("a \u0091\u0091b\u0091\u0091\n"), "<p>a \u0091\u0091b\u0091\u0091</p>\n");
+  EXPECT_EQ(md("a \u0091\u0091b\u0091\u0091 ||c||\n"), "<p>a \u0092\u0092b\u0092\u0092 " + spoiler(1, "c") + "</p>\n");
+  // Heading ids never hold a spoiler.
+  UniqueIds used;
+  MarkdownOptions o;
+  o.used_ids = &used;
+  EXPECT_EQ(md("# The end ||Mia leaves||\n", o).rfind("<h1 id=\"aw-the-end\">The end " + spoiler(1, "Mia leaves") + "</h1>", 0), 0u);
+  // Revealed by the publisher (revealSpoilers): the text alone.
+  MarkdownOptions open;
+  open.reveal_spoilers = true;
+  EXPECT_EQ(md("She ||marries||.\n", open), "<p>She <span class=\"aw-inline-spoiler\">marries</span>.</p>\n");
+}
+
 TEST(Markdown, RawHtmlIsDroppedAndReportedOnce) {
   std::vector<Reported> r;
   EXPECT_EQ(md("<script>alert(1)</script>\n\nText <b onclick=x>bold</b> <img src=x onerror=alert(1)>\n", {}, &r),

@@ -194,6 +194,13 @@ handlers['docs/HTML.md html § Outside the gate'] = ({ text }) => {
   Object.assign(article.sections.find((s) => s.id === 'themes'), { heading: 'Mia marries David', safeHeading: 'The last scene' });
   assertContract(text, w.render(article, { idPrefix: 'P' }).html);
 };
+handlers['docs/HTML.md html § Inline spoilers'] = ({ text }) => {
+  const article = structuredClone(seed);
+  article.sections[0].body = 'In the end ||text||.';
+  const html = w.render(article, { idPrefix: 'P' }).html;
+  assertContract(text, html);
+  assert.ok(html.includes(text.trim()), 'the snippet is the output, byte for byte');
+};
 handlers['docs/FORMAT.md json § Spoiler terms'] = ({ text }) => {
   const member = JSON.parse(`{${text}}`);
   const article = { ...seed, ...member };

@@ -84,3 +84,29 @@ test('spoiler terms in ungated text warn at the term, never in gated text', () =
   assert.deepEqual(found.map((x) => [x.path, x.offset]), [['/dek', Buffer.byteLength(text.slice(0, text.indexOf('another man.')))], ['', 0]]);
   assert.match(found[0].message, /"another man" is in the dek/);
 });
+
+test('inline spoilers never reach heading ids, the description, the JSON-LD or any plain-text extract', () => {
+  const article = JSON.parse(read('la-la-land.json'));
+  delete article.dek; // the description is then the (ungated) quick answer
+  article.quickAnswer = { question: 'What happens?', answer: 'In the end ||Mia marries David||.' };
+  article.sections[0].body = '# The end ||Mia leaves||\n\nShe ||walks out||.';
+  article.faq[0].answer = 'Yes: ||Sebastian opens his club||.';
+  for (const options of [{}, { spoilersInMetadata: true }]) {
+    const r = w.render(article, options);
+    assert.equal(r.ok, true, JSON.stringify(r.errors));
+    const outside = [JSON.stringify(r.meta.toc), r.meta.description, r.meta.jsonLd].join('\n');
+    for (const secret of ['Mia marries David', 'Mia leaves', 'walks out', 'Sebastian opens his club']) {
+      assert.equal(outside.includes(secret), false, `"${secret}" in the metadata`);
+    }
+    assert.match(r.meta.description, /^In the end \./);
+    assert.match(r.html, /<h3 id="aw-the-end">The end <button type="button" class="aw-spoiler-chip"/);
+    assert.match(r.html, /data-aw-gated="_spoiler-1" hidden>Mia marries David<\/span>/, 'the quick answer\'s is the first in page order');
+  }
+  // In Spanish the control says so too.
+  const es = JSON.parse(read('es-final-explicado.json'));
+  es.sections[0].body = 'Al final ||Ofelia||.';
+  assert.match(w.render(es).html, /class="aw-spoiler-chip"[^>]*>Spoiler<\/button>/);
+  const he = JSON.parse(read('he-rtl.json'));
+  he.sections[0].body = 'בסוף ||כן||.';
+  assert.match(w.render(he).html, /class="aw-spoiler-chip"[^>]*>ספוילר<\/button>/);
+});
