@@ -53,6 +53,10 @@ class ArticleWriter {
     put(out_, "<article class=\"aw-article\" lang=\"", Esc{a_.lang}, "\" dir=\"", r.dir, "\" data-aw-article=\"", Esc{a_.id},
         "\" data-aw-prefix=\"", P_, "\" data-aw-labels=\"", Esc{shim_labels_json(L_)}, "\"");
     if (gating()) put(out_, " data-aw-spoilers=\"", a_.spoiler_level == SpoilerLevel::Major ? "major" : "minor", "\"");
+    // What a reader's "show all" is remembered under when the publisher opts into per-subject
+    // memory (remember-spoilers="subject"): the subject's title and year, as a slug.
+    if (a_.has_subject && !slugify(a_.subject.title).empty())
+      put(out_, " data-aw-subject=\"", Esc{slugify(a_.subject.title) + (a_.subject.year ? "-" + std::to_string(a_.subject.year) : "")}, "\"");
     out_ += ">\n";
     header(r.reading_minutes);
     spoiler_warning();

@@ -101,18 +101,21 @@ void check_spoiler_terms(const Article& a, const JsonDocument& doc, std::string_
   check("/kicker", a.kicker, "the kicker");
   check("/dek", a.dek, "the dek");
   if (a.has_quick_answer) check("/quickAnswer/question", a.quick_answer.question, "the quick answer's question");
-  // Sections outside gates; a gated section shows its safe heading (or, without one, its heading)
-  // and its id, but nothing inside it.
-  auto sections = [&](const std::vector<Section>& list, auto& self) -> void {
+  // Every section id (ids and links are in the page's markup, gated or not); the headings of
+  // sections outside gates; a gated section shows its safe heading (or, without one, its heading)
+  // but nothing inside it.
+  auto sections = [&](const std::vector<Section>& list, bool inside_gate, auto& self) -> void {
     for (const Section& s : list) {
       const bool gated = gating && s.spoiler;
       check(s.pointer + "/id", s.id, "a section id (in the page's links and ids)");
-      if (gated && !s.safe_heading.empty()) check(s.pointer + "/safeHeading", s.safe_heading, "a safe heading");
-      else check(s.pointer + "/heading", s.heading, gated ? "the heading of a gated section (add a safeHeading)" : "a heading");
-      if (!gated) self(s.sections, self);
+      if (!inside_gate && gated && !s.safe_heading.empty())
+        check(s.pointer + "/safeHeading", s.safe_heading, "a safe heading");
+      else if (!inside_gate)
+        check(s.pointer + "/heading", s.heading, gated ? "the heading of a gated section (add a safeHeading)" : "a heading");
+      self(s.sections, inside_gate || gated, self);
     }
   };
-  sections(a.sections, sections);
+  sections(a.sections, false, sections);
   for (size_t i = 0; i < a.faq.size(); ++i) {
     const FaqItem& f = a.faq[i];
     const std::string p = "/faq/" + std::to_string(i);

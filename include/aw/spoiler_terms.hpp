@@ -36,8 +36,8 @@ class SpoilerTerms {
 };
 
 // Warns (spoiler-term-ungated) at each term found in an ungated text of the article: the title,
-// kicker, dek, quick-answer question, headings and ids of sections outside gates (a gated
-// section's safeHeading instead of its heading), FAQ questions (safeQuestion for gated items),
+// kicker, dek, quick-answer question, every section id, the headings of sections outside gates
+// (a gated section's safeHeading instead of its heading), FAQ questions (safeQuestion for gated items),
 // related cards, source labels and titles, and the description. Located inside the string.
 void check_spoiler_terms(const Article& article, const JsonDocument& doc, std::string_view json_text,
                          std::string_view description, const RenderOptions& options, Diagnostics& diags);

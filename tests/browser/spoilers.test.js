@@ -334,3 +334,39 @@ test('inline spoilers: a "Spoiler" control in the line, revealed by click, Enter
   assert.equal(await phone.getByRole('button', { name: 'Spoiler', exact: true }).count(), 0);
   await phone.close();
 });
+
+test('remember-spoilers="subject": "Show all spoilers" on one article holds for every article of the same subject; the default stays per article', async () => {
+  const page = await env.newPage();
+  await env.open(page, '/tests/browser/pages/blank.html');
+  // Two articles about the same film (subject title and year), one about another film.
+  const add = (id, { subject = true, remember = 'subject' } = {}) =>
+    page.evaluate(async ([id, subject, remember]) => {
+      const article = await (await fetch('/examples/la-la-land.json')).json();
+      article.id = id;
+      if (!subject) article.subject = { ...article.subject, title: 'Whiplash', year: 2014 };
+      const el = document.createElement('article-widget');
+      if (remember) el.setAttribute('remember-spoilers', remember);
+      el.id = id;
+      document.querySelector('main').append(el);
+      el.article = article;
+    }, [id, subject, remember]);
+  const revealed = (id) =>
+    page.evaluate((id) => !document.getElementById(id).shadowRoot.querySelector('[data-aw-gated="symbolism"]').hidden, id);
+  await add('first');
+  await waitForWidgets(page);
+  await page.locator('#first').getByRole('button', { name: 'Show all spoilers' }).click();
+  await add('second');
+  await add('other-film', { subject: false });
+  await add('per-article', { remember: null });
+  await waitForWidgets(page);
+  assert.equal(await revealed('second'), true, 'the same subject is not revealed');
+  assert.equal(await revealed('other-film'), false, 'another subject was revealed');
+  assert.equal(await revealed('per-article'), false, 'without the attribute the choice stays per article');
+  // Hiding again holds for the subject too.
+  await page.locator('#second').getByRole('button', { name: 'Hide spoilers' }).click();
+  await add('third');
+  await waitForWidgets(page);
+  assert.equal(await revealed('third'), false);
+  assertNoPageErrors(page);
+  await page.close();
+});

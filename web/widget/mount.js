@@ -191,8 +191,10 @@ export class Mount {
     ctx.articleId = meta?.id ?? article.dataset.awArticle ?? '';
     ctx.labels = meta?.labels ?? parseLabels(article.dataset.awLabels);
     const persist = this.attr('persist-spoilers') !== 'false';
+    // remember-spoilers="subject": "show all" holds for every article of the same subject.
+    const subject = this.attr('remember-spoilers') === 'subject' ? article.dataset.awSubject ?? '' : '';
     const footnotes = wireFootnotes(ctx);
-    wireSpoilers(ctx, { persist, onHide: () => footnotes.close() });
+    wireSpoilers(ctx, { persist, subject, onHide: () => footnotes.close() });
     wireFaq(ctx);
     wireNavigation(ctx);
     this.ctx = ctx;

@@ -6,9 +6,10 @@
 import { focusElement, keepInPlace } from './context.js';
 import { readChoice, writeChoice } from './storage.js';
 
-export function wireSpoilers(ctx, { persist: wanted, onHide }) {
+export function wireSpoilers(ctx, { persist: wanted, subject = '', onHide }) {
   const { article } = ctx;
   const persist = wanted && Boolean(ctx.articleId); // no id, no key to remember it under
+  const subjectKey = persist && subject ? `subject:${subject}` : ''; // article ids are slugs: no clash
   const contents = [...article.querySelectorAll('[data-aw-gated]')];
   const gateOf = (content) => article.querySelector(`[data-aw-gate="${CSS.escape(content.dataset.awGated)}"]`);
   const actions = article.querySelector('.aw-spoiler-actions');
@@ -53,13 +54,15 @@ export function wireSpoilers(ctx, { persist: wanted, onHide }) {
     if (!persist) return;
     const parts = contents.filter((c) => !c.hidden).map((c) => c.dataset.awGated);
     writeChoice(ctx.articleId, allShown() ? { all: true, parts: [] } : { all: false, parts });
+    if (subjectKey) writeChoice(subjectKey, { all: allShown(), parts: [] });
   };
 
   // A returning reader's choice, applied before the article is first seen: no flash, no jump.
   if (persist) {
     const choice = readChoice(ctx.articleId);
+    const all = choice.all || (subjectKey && readChoice(subjectKey).all);
     for (const content of contents) {
-      if (choice.all || choice.parts.includes(content.dataset.awGated)) setRevealed(content, true);
+      if (all || choice.parts.includes(content.dataset.awGated)) setRevealed(content, true);
     }
   }
   sync();
