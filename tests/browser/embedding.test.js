@@ -199,3 +199,38 @@ test('a second copy of the script on the page changes nothing', async () => {
   assertNoPageErrors(page);
   await page.close();
 });
+
+test('client rendering: with the README\'s reserved height, the text below the widget does not shift (CLS ≤ 0.1); without it, it does', async () => {
+  const cls = async (reserve) => {
+    const page = await env.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.addInitScript(() => {
+      window.__cls = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(env.url('/tests/browser/pages/blank.html'));
+    await page.evaluate((reserve) => {
+      const style = document.createElement('style');
+      // The README's rule, verbatim.
+      if (reserve) style.textContent = 'article-widget:not(:defined), article-widget[aria-busy="true"] { display: block; min-height: 2400px; }';
+      document.head.append(style);
+      const el = document.createElement('article-widget');
+      el.setAttribute('src', '/examples/la-la-land.json');
+      // The publisher's own page below the widget: comments, a footer, more stories.
+      const below = document.createElement('div');
+      for (let i = 0; i < 30; i++) below.append(Object.assign(document.createElement('p'), { textContent: `The publisher's own text below the widget, line ${i + 1}.` }));
+      document.querySelector('main').append(el, below);
+    }, reserve);
+    await waitForWidgets(page);
+    await page.waitForTimeout(300);
+    const value = await page.evaluate(() => window.__cls);
+    assert.equal(await page.locator('article-widget').getAttribute('aria-busy'), null, 'aria-busy stays after rendering');
+    await page.close();
+    return value;
+  };
+  const reserved = await cls(true);
+  assert.ok(reserved <= 0.1, `CLS ${reserved} with the reserved height`);
+  const unreserved = await cls(false);
+  assert.ok(unreserved > 0.1, `CLS only ${unreserved} without it: the measurement cannot tell`);
+});

@@ -98,6 +98,10 @@ export class Mount {
         return;
       }
       frame.replaceChildren(loadingView());
+      // aria-busy on the host while loading: for assistive technology, and for the publisher's
+      // reserved height (README "Reserve its height"), which it ends.
+      this.host.setAttribute('aria-busy', 'true');
+      signal.addEventListener('abort', () => this.host.removeAttribute('aria-busy'), { once: true });
       frame.hidden = true; // unstyled skeleton would flash: show it once the stylesheet is in
       styled.then(() => signal.aborted || (frame.hidden = false));
 
@@ -122,6 +126,7 @@ export class Mount {
         if (!article) throw new WidgetError('render', 'The renderer returned no article.');
         frame.replaceChildren(fragment);
         frame.hidden = false;
+        this.host.removeAttribute('aria-busy');
         this.wire(article, result.meta, signal);
         // After "Try again", keyboard focus would be lost with the button: start at the title.
         if (focusResult) focusElement(article.querySelector('h1') ?? article);
@@ -175,6 +180,7 @@ export class Mount {
     const { view, retryButton } = errorView(error);
     frame.replaceChildren(view);
     frame.hidden = false;
+    this.host.removeAttribute('aria-busy');
     if (retryButton) {
       retryButton.addEventListener('click', () => this.load({ focusResult: true }), { signal });
       if (focusRetry) retryButton.focus();
