@@ -27,9 +27,27 @@ test('before any choice, gated text is invisible, absent from the accessibility 
     assert.equal(await axHasText(page, text), false, `${text} is in the accessibility tree`);
     assert.equal(await findsText(page, text), false, `${text} is found by find-in-page`);
   }
-  // The script-only controls were un-hidden by the shim.
+  // Nor in the widget's composed text (what a reader or a copy of the page gets), any attribute
+  // value, or the document title; after "Show all spoilers", in the text.
+  const composed = () =>
+    page.evaluate(() => {
+      const root = document.querySelector('article-widget').shadowRoot;
+      const attributes = [...root.querySelectorAll('*')].flatMap((el) => [...el.attributes].map((a) => a.value)).join('\n');
+      return { text: root.querySelector('.aw-article').innerText, attributes, title: document.title };
+    });
+  const before = await composed();
+  assert.ok(before.text.includes(PLAIN));
+  for (const text of [QUICK, SYMBOLISM, THEMES]) {
+    assert.equal(before.text.includes(text), false, `${text} is in the composed text`);
+    assert.equal(before.attributes.includes(text), false, `${text} is in an attribute`);
+    assert.equal(before.title.includes(text), false);
+  }
+  // The script-only controls were made live by the shim.
   assert.equal(await page.getByRole('button', { name: 'Show all spoilers' }).isVisible(), true);
   assert.equal(await page.getByRole('button', { name: 'Reveal', exact: true }).count(), 4);
+  await page.getByRole('button', { name: 'Show all spoilers' }).click();
+  const after = await composed();
+  for (const text of [QUICK, SYMBOLISM, THEMES]) assert.ok(after.text.includes(text), `${text} is not in the text after reveal`);
   assertNoPageErrors(page);
   await page.close();
 });
