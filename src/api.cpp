@@ -58,8 +58,7 @@ RenderOptions parse_render_options(std::string_view options_json, std::vector<Di
   };
   // A misspelled option is not silently ignored: a warning, with the name it was probably meant as.
   auto unknown = [&](const std::string& path, const char* what, const std::string& key, const std::vector<std::string_view>& names) {
-    std::string message = "\"" + key + "\" is not a render " + what + "; it is ignored.";
-    if (std::string_view near = closest_name(key, names); !near.empty()) message += " Did you mean \"" + std::string(near) + "\"?";
+    std::string message = "\"" + key + "\" is not a render " + what + "; it is ignored." + did_you_mean(key, names);
     problems.push_back(Diagnostic{Code::UnknownOption, Severity::Warning, path, 0, 1, 1, std::move(message)});
   };
   json j = json::parse(options_json.begin(), options_json.end(), nullptr, false);

@@ -39,6 +39,7 @@ constexpr CodeInfo kCodes[] = {
     {Code::UnusedSource, "unused-source", Severity::Warning},
     {Code::MissingAnchor, "missing-anchor", Severity::Warning},
     {Code::UnsafeMarkdownUrl, "unsafe-markdown-url", Severity::Warning},
+    {Code::UrlWithoutScheme, "url-without-scheme", Severity::Warning},
     {Code::RawHtmlDropped, "raw-html-dropped", Severity::Warning},
     {Code::DateOrder, "date-order", Severity::Warning},
     {Code::SpoilerTermUngated, "spoiler-term-ungated", Severity::Warning},
@@ -139,6 +140,26 @@ std::string_view closest_name(std::string_view word, const std::vector<std::stri
     }
   }
   return best;
+}
+
+std::string did_you_mean(std::string_view word, const std::vector<std::string_view>& names) {
+  std::string_view near = closest_name(word, names);
+  if (near.empty() && word.size() >= 3) {
+    for (std::string_view name : names) {
+      if (name.size() > word.size() && name.substr(0, word.size()) == word && name[word.size()] == '-') {
+        if (!near.empty()) return {};  // more than one: no guess
+        near = name;
+      }
+    }
+  }
+  return near.empty() ? std::string() : " Did you mean \"" + std::string(near) + "\"?";
+}
+
+uint32_t Diagnostics::line_of(size_t offset) {
+  if (!lines_) lines_.emplace(text_);
+  uint32_t line = 1, column = 1;
+  lines_->locate(offset, line, column);
+  return line;
 }
 
 std::string pointer_token(std::string_view key) {

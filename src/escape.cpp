@@ -206,6 +206,19 @@ bool url_is_well_formed(std::string_view url) {
   return !host.empty();
 }
 
+bool url_looks_like_host(std::string_view url) {
+  if (url.empty() || url[0] == '/' || url[0] == '.' || url[0] == '#' || url[0] == '?') return false;
+  std::string_view host = url.substr(0, url.find_first_of("/?#"));
+  if (host.find(':') != std::string_view::npos) return false;  // a scheme or a port: not relative
+  if (host.size() > 4 && iequals(host.substr(0, 4), "www.")) return true;
+  size_t dot = host.rfind('.');
+  if (dot == std::string_view::npos || dot == 0) return false;
+  std::string_view tld = host.substr(dot + 1);
+  for (std::string_view t : {"com", "org", "net", "io", "dev", "app", "co", "uk", "de", "fr", "es", "it", "nl", "edu", "gov", "info", "tv", "me"})
+    if (iequals(tld, t)) return true;
+  return false;
+}
+
 bool url_is_absolute_http(std::string_view url) {
   if (url.substr(0, 2) == "//") return true;
   size_t colon = url.find(':');

@@ -3,6 +3,7 @@
 #include "aw/escape.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <iterator>
 #include <vector>
 
@@ -111,8 +112,54 @@ class Builder final : public nlohmann::json_sax<json> {
       reason = "it starts with bytes that are neither a JSON value nor a UTF-8 byte order mark (EF BB BF)" +
                std::string(text_.substr(0, 3) == "\xEF\xBF\xBD" ? ": U+FFFD, the replacement character left by a broken conversion." : ".");
     }
-    diags_.report(Code::JsonSyntax, pointer_here(), at, "The text is not valid JSON: " + reason);
+    std::string path = pointer_here();
+    if (reason.find("syntax error") != std::string::npos) explain(reason, at, path);
+    diags_.report(Code::JsonSyntax, path, at, "The text is not valid JSON: " + reason);
     return false;
+  }
+
+  // nlohmann's syntax errors in the words of someone editing a file, at the character to fix:
+  // a trailing comma, a missing comma, a missing colon, an unterminated string.
+  void explain(std::string& reason, size_t& at, std::string& path) const {
+    auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+    auto before = [&](size_t i) {  // the last non-space byte before i, or npos
+      while (i > 0 && is_space(text_[i - 1])) --i;
+      return i == 0 ? std::string_view::npos : i - 1;
+    };
+    const char here = at < text_.size() ? text_[at] : '\0';
+    const size_t prev = before(at);
+    const char last = prev == std::string_view::npos ? '\0' : text_[prev];
+    if ((here == ']' || here == '}') && last == ',') {
+      reason = std::string("a trailing comma before '") + here + "': remove the comma (JSON allows none after the last " +
+               (here == ']' ? "element)." : "member).");
+      at = prev;
+      path = pointer(frames_.size());  // the array or object, not an element that is not there
+    } else if (reason.find("missing closing quote") != std::string::npos) {
+      // Only the end of the text gets here (a line break inside a string is its own error).
+      reason = "an unterminated string: the text ends inside a string (a closing quote is missing, or the file is cut).";
+    } else if (reason.find("control character U+000A") != std::string::npos) {
+      reason = "a line break inside a string: a closing quote is missing before it, or write the break as \\n.";
+    } else if (reason.find("expected ':'") != std::string::npos) {
+      reason = "a missing ':' between the key and its value.";
+    } else if (reason.find("expected '}'") != std::string::npos || reason.find("expected ']'") != std::string::npos) {
+      // A value where a comma or the closing bracket belongs: nlohmann stops after reading it, so
+      // find where it begins, and whether a value ends just before.
+      size_t start = at;
+      if (here == '"' && start > 0) {
+        start = text_.rfind('"', start - 1);
+        while (start != std::string_view::npos && start > 0 && text_[start - 1] == '\\') start = text_.rfind('"', start - 1);
+      } else {
+        while (start > 0 && (std::isalnum(static_cast<unsigned char>(text_[start - 1])) || text_[start - 1] == '.' ||
+                             text_[start - 1] == '-' || text_[start - 1] == '+'))
+          --start;
+      }
+      const size_t end = start == std::string_view::npos ? std::string_view::npos : before(start);
+      const char ended = end == std::string_view::npos ? '\0' : text_[end];
+      if (ended == '"' || ended == ']' || ended == '}' || ended == 'e' || ended == 'l' || (ended >= '0' && ended <= '9')) {
+        reason = "a missing comma before this value (or a missing closing bracket before it).";
+        at = start;
+      }
+    }
   }
 
  private:

@@ -234,8 +234,9 @@ class Writer {
       std::string anchor(url.substr(1));
       bool known = o_.anchors->count(anchor) > 0;
       if (!known) {
+        if (anchor_names_.empty()) anchor_names_.assign(o_.anchors->begin(), o_.anchors->end());
         report(Code::MissingAnchor, find_in_source("#" + anchor),
-               "The link to \"#" + anchor + "\" names no section or FAQ item of this article.");
+               "The link to \"#" + anchor + "\" names no section or FAQ item of this article." + did_you_mean(anchor, anchor_names_));
       }
       out_ += "<a href=\"#";
       if (known) escape_html(out_, o_.id_prefix);
@@ -311,7 +312,9 @@ class Writer {
       if (number == 0) {
         // Searched for only when reported: search positions are kept per citation text, and a
         // known source's citations are never reported, so skipping them moves no position.
-        report(Code::UnknownSource, find_in_source(citation), "The citation [^" + std::string(id) + "] names no source in \"sources\".");
+        report(Code::UnknownSource, find_in_source(citation),
+               "The citation [^" + std::string(id) + "] names no source in \"sources\"." +
+                   (o_.source_ids ? did_you_mean(id, *o_.source_ids) : std::string()));
         escape_html(out_, citation);
       } else if (in_link_) {  // no link inside a link: the number alone
         out_.append("<sup class=\"aw-cite\">").append(std::to_string(number)).append("</sup>");
@@ -343,6 +346,7 @@ class Writer {
   bool raw_html_reported_ = false;
   int in_link_ = 0;
   size_t local_spoilers_ = 0;
+  std::vector<std::string_view> anchor_names_;  // for "did you mean", filled at the first miss
   std::vector<bool> link_open_;
   size_t search_from_ = 0;
 };

@@ -42,7 +42,10 @@ class ArticleWriter {
     for (const FaqItem& f : a.faq) anchors_.insert(f.id);
     used_ids_ = UniqueIds(anchors_);
     budget_.limit = budget_.elements_left = o.limits.max_markdown_elements;
-    for (const Source& s : a.sources) source_index_[s.id] = &s;
+    for (const Source& s : a.sources) {
+      source_index_[s.id] = &s;
+      source_names_.push_back(s.id);
+    }
   }
 
   RenderedArticle run() {
@@ -113,6 +116,7 @@ class ArticleWriter {
       mo.anchors = &anchors_;
       mo.used_ids = &used_ids_;
       mo.budget = &budget_;
+      mo.source_ids = &source_names_;
       mo.reveal_spoilers = o_.reveal_spoilers;
       mo.spoiler_label = L_.inline_spoiler;
       mo.inline_spoilers = &inline_spoilers_;
@@ -403,6 +407,7 @@ class ArticleWriter {
   UniqueIds used_ids_;
   MarkdownBudget budget_;
   size_t inline_spoilers_ = 0;
+  std::vector<std::string_view> source_names_;
   std::map<std::string, const Source*, std::less<>> source_index_;
   struct Cited {
     int number;  // in citation order, from 1

@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <initializer_list>
+#include <map>
 #include <set>
 
 #include "aw/escape.hpp"
@@ -92,7 +93,7 @@ class Validator {
     if (a.lang.empty()) a.lang = "en";
     a.dir = f.text("dir", false);
     if (!a.dir.empty() && a.dir != "ltr" && a.dir != "rtl") {
-      report(Code::InvalidValue, "/dir", "\"dir\" must be \"ltr\" or \"rtl\".");
+      report(Code::InvalidValue, "/dir", "\"dir\" must be \"ltr\" or \"rtl\"." + did_you_mean(a.dir, {"ltr", "rtl"}));
       a.dir.clear();
     }
     a.kicker = f.text("kicker", false);
@@ -153,7 +154,9 @@ class Validator {
     a.subject.kind = sf.text("kind", false);
     static const std::set<std::string> kinds = {"film", "series", "book", "game", "album", "other"};
     if (!a.subject.kind.empty() && !kinds.count(a.subject.kind))
-      report(Code::InvalidValue, "/subject/kind", "\"kind\" must be one of film, series, book, game, album, other.");
+      report(Code::InvalidValue, "/subject/kind",
+             "\"kind\" must be one of film, series, book, game, album, other." +
+                 did_you_mean(a.subject.kind, {"film", "series", "book", "game", "album", "other"}));
     if (const json* y = sf.raw("year")) {
       if (!y->is_number_integer()) report(Code::WrongType, "/subject/year", std::string("\"year\" must be a whole number, not ") + type_name(*y) + ".");
       else if (y->get<long long>() < 1000 || y->get<long long>() > 9999) report(Code::InvalidValue, "/subject/year", "\"year\" must be a four-digit year.");
@@ -187,7 +190,8 @@ class Validator {
     if (level == "minor") a.spoiler_level = SpoilerLevel::Minor;
     else if (level == "major") a.spoiler_level = SpoilerLevel::Major;
     else if (!level.empty() && level != "none")
-      report(Code::InvalidValue, "/spoilers/level", "\"level\" must be \"none\", \"minor\" or \"major\", not \"" + level + "\".");
+      report(Code::InvalidValue, "/spoilers/level",
+             "\"level\" must be \"none\", \"minor\" or \"major\", not \"" + level + "\"." + did_you_mean(level, {"none", "minor", "major"}));
     a.spoiler_warning = sf.text("warning", false);
     if (const json* terms = sf.array("terms", false)) {
       for (size_t i = 0; i < terms->size(); ++i) {
@@ -318,12 +322,18 @@ class Validator {
   // Ids must be unique: sections and FAQ items share one namespace (both are #anchors), sources
   // have their own. Every "sources" entry must name a source.
   void check_ids(const Article& a) {
-    std::set<std::string> anchors;
+    std::map<std::string, std::string> anchors;  // id → where it was first (a pointer)
     // The pointer is built only for a duplicate.
     auto claim = [&](const std::string& id, auto&& pointer) {
       if (id.empty()) return;
-      if (!anchors.insert(id).second)
-        report(Code::DuplicateId, pointer(), "The id \"" + id + "\" is used twice; section and FAQ ids must be unique.");
+      auto [first, inserted] = anchors.try_emplace(id);
+      if (inserted) {
+        first->second = pointer();
+        return;
+      }
+      report(Code::DuplicateId, pointer(),
+             "The id \"" + id + "\" is used twice (first at line " + std::to_string(diags_.line_of(doc_.offset_of(first->second))) +
+                 ", " + first->second + "); section and FAQ ids must be unique.");
     };
     walk_sections(a.sections, [&](const Section& s) { claim(s.id, [&] { return s.pointer + "/id"; }); });
     for (size_t i = 0; i < a.faq.size(); ++i)
@@ -331,13 +341,22 @@ class Validator {
         std::string p = "/faq/" + std::to_string(i);
         return doc_.value_offsets.count(p + "/id") ? p + "/id" : p;
       });
-    std::set<std::string> source_ids;
-    for (const Source& s : a.sources)
-      if (!s.id.empty() && !source_ids.insert(s.id).second)
-        report(Code::DuplicateId, s.pointer + "/id", "Two sources have the id \"" + s.id + "\"; source ids must be unique.");
+    std::map<std::string, const Source*> source_ids;
+    std::vector<std::string_view> names;
+    for (const Source& s : a.sources) {
+      if (s.id.empty()) continue;
+      auto [first, inserted] = source_ids.try_emplace(s.id, &s);
+      if (inserted) names.push_back(s.id);
+      else
+        report(Code::DuplicateId, s.pointer + "/id",
+               "Two sources have the id \"" + s.id + "\" (first at line " +
+                   std::to_string(diags_.line_of(doc_.offset_of(first->second->pointer + "/id"))) + ", " + first->second->pointer +
+                   "); source ids must be unique.");
+    }
     for (const auto& ref : source_refs_)
       if (!source_ids.count(ref.first))
-        report(Code::UnknownSource, ref.second, "\"" + ref.first + "\" is not the id of any entry in \"sources\".");
+        report(Code::UnknownSource, ref.second,
+               "\"" + ref.first + "\" is not the id of any entry in \"sources\"." + did_you_mean(ref.first, names));
   }
 
   template <typename F>
@@ -360,7 +379,9 @@ Fields::Fields(Validator& v, const json& obj, std::string_view pointer, std::ini
     const std::string& key = it.key();
     bool ok = key.rfind("x-", 0) == 0 || key.rfind('$', 0) == 0;
     for (std::string_view k : known) ok = ok || k == key;
-    if (!ok) v_.report_at_key(Code::UnknownField, this->pointer(key), "\"" + key + "\" is not a field of this object; it is ignored.");
+    if (!ok)
+      v_.report_at_key(Code::UnknownField, this->pointer(key),
+                       "\"" + key + "\" is not a field of this object; it is ignored." + did_you_mean(key, std::vector<std::string_view>(known)));
   }
 }
 
@@ -421,6 +442,10 @@ std::string Fields::url(std::string_view key, bool required) {
   if (!s.empty() && !url_is_safe(s, UrlUse::Link)) {
     v_.report(Code::UnsafeUrl, pointer(key), "This URL is not allowed: only http, https, mailto and relative URLs are, without control characters or backslashes.");
     return {};
+  }
+  if (!s.empty() && url_looks_like_host(s)) {
+    v_.report(Code::UrlWithoutScheme, pointer(key),
+              "\"" + s + "\" is a relative URL (a path on this site), but it starts like a host name: did you mean \"https://" + s + "\"?");
   }
   if (!s.empty() && !url_is_well_formed(s)) {
     v_.report(Code::InvalidUrl, pointer(key),

@@ -55,7 +55,7 @@ export type DiagnosticCode =
   | 'invalid-language' | 'invalid-value' | 'unsafe-url' | 'invalid-url' | 'duplicate-id' | 'unknown-source'
   | 'sections-too-deep' | 'markdown-too-nested' | 'invalid-option' | 'render-budget-exceeded' | 'out-of-memory'
   | 'unknown-field' | 'unknown-option' | 'unused-source' | 'missing-anchor' | 'unsafe-markdown-url'
-  | 'raw-html-dropped' | 'date-order' | 'spoiler-term-ungated' | 'too-many-problems';
+  | 'url-without-scheme' | 'raw-html-dropped' | 'date-order' | 'spoiler-term-ungated' | 'too-many-problems';
 
 export interface Diagnostic {
   code: DiagnosticCode;

@@ -43,6 +43,7 @@ enum class Code {
   UnusedSource,       // a source no one cites or lists
   MissingAnchor,      // a Markdown link to #id where no section or FAQ item has that id
   UnsafeMarkdownUrl,  // a Markdown link or image outside the allowlist (rendered as text)
+  UrlWithoutScheme,   // a relative URL that starts like a host name ("www.example.com/page")
   RawHtmlDropped,     // raw HTML in Markdown (never rendered)
   DateOrder,          // updated is before published
   SpoilerTermUngated,  // a spoilers.terms phrase in a text readers see before any reveal
@@ -87,6 +88,8 @@ class Diagnostics {
   explicit Diagnostics(std::string_view text) : text_(text) {}
   void report(Code code, std::string path, size_t offset, std::string message);
   bool has_errors() const { return errors_ > 0; }
+  // 1-based line of a byte offset in the text (for messages such as "first at line 12").
+  uint32_t line_of(size_t offset);
   const std::vector<Diagnostic>& all() const { return items_; }
 
  private:
@@ -99,6 +102,10 @@ class Diagnostics {
 // The name in `names` closest to a misspelled `word` (1 edit for ≤ 3 characters, 2 for ≤ 6, else 3),
 // or "" when none is close: for "did you mean" hints.
 std::string_view closest_name(std::string_view word, const std::vector<std::string_view>& names);
+
+// " Did you mean \"x\"?" for the closest name (or the one name that begins with `word` and a
+// '-', as "caine" → "caine-interview"), or "" when none is close.
+std::string did_you_mean(std::string_view word, const std::vector<std::string_view>& names);
 
 // RFC 6901 escaping of one reference token ("a/b" → "a~1b").
 std::string pointer_token(std::string_view key);

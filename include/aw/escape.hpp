@@ -46,6 +46,10 @@ bool url_is_safe(std::string_view url, UrlUse use);
 // an http(s) or scheme-relative URL has a host. Non-ASCII is allowed (IRIs).
 bool url_is_well_formed(std::string_view url);
 
+// A relative URL whose first segment reads as a host name ("www.example.com/page",
+// "example.org"): almost always a missing "https://".
+bool url_looks_like_host(std::string_view url);
+
 // http(s) or scheme-relative: a link that leaves the site (gets rel="noopener noreferrer").
 bool url_is_absolute_http(std::string_view url);
 

@@ -14,6 +14,7 @@
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 #include "aw/diagnostics.hpp"
 
@@ -55,6 +56,8 @@ struct MarkdownOptions {
   // id its <a> gets (without prefix), or returns 0 for an unknown source.
   std::function<int(std::string_view source, std::string& ref_id)> cite;
   std::string_view citation_label = "Source {n}";  // accessible name of a citation
+  // The article's source ids, for "did you mean" when a citation names none of them.
+  const std::vector<std::string_view>* source_ids = nullptr;
   // The article's anchor ids ("#x" links are checked against it when set).
   const std::set<std::string>* anchors = nullptr;
   // Ids already used in the output (heading slugs are made unique against it and claimed).

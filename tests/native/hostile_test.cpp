@@ -83,11 +83,29 @@ TEST_F(Hostile, EveryTruncationIsAJsonSyntaxErrorAtTheEnd) {
   }
 }
 
+// At the comma, in the array or object that holds it (not at an element that is not there), in
+// words that say what to do.
 TEST_F(Hostile, TrailingCommasAreLocated) {
-  Diagnostic d = only_error(R"({"title": "a", "authors": [1, 2,]})", Code::JsonSyntax, "/authors/2");
-  EXPECT_EQ(d.column, 33u);
-  only_error(R"({"title": "a",})", Code::JsonSyntax, "/title");  // after the last member
-  only_error("[1,]", Code::JsonSyntax, "/1");
+  Diagnostic d = only_error(R"({"title": "a", "authors": [1, 2,]})", Code::JsonSyntax, "/authors");
+  EXPECT_EQ(d.column, 32u);
+  EXPECT_NE(d.message.find("a trailing comma before ']'"), std::string::npos) << d.message;
+  d = only_error(R"({"title": "a",})", Code::JsonSyntax, "");  // after the last member
+  EXPECT_NE(d.message.find("a trailing comma before '}'"), std::string::npos) << d.message;
+  only_error("[1,]", Code::JsonSyntax, "");
+}
+
+TEST_F(Hostile, SyntaxErrorsSayWhatToFix) {
+  Diagnostic d = only_error("{\"a\": 1 \"b\": 2}", Code::JsonSyntax, "/a");
+  EXPECT_NE(d.message.find("a missing comma"), std::string::npos) << d.message;
+  EXPECT_EQ(d.column, 9u);  // at "b", before which the comma belongs
+  d = only_error("[1 2]", Code::JsonSyntax, "/1");
+  EXPECT_NE(d.message.find("a missing comma"), std::string::npos) << d.message;
+  d = only_error("{\"a\" 1}", Code::JsonSyntax, "/a");
+  EXPECT_NE(d.message.find("a missing ':'"), std::string::npos) << d.message;
+  d = only_error("{\"a\": \"x", Code::JsonSyntax, "/a");
+  EXPECT_NE(d.message.find("an unterminated string"), std::string::npos) << d.message;
+  d = only_error("{\"a\": \"x\ny\"}", Code::JsonSyntax, "/a");
+  EXPECT_NE(d.message.find("a line break inside a string"), std::string::npos) << d.message;
 }
 
 TEST_F(Hostile, OtherSyntaxErrors) {

@@ -51,8 +51,8 @@ TEST(JsonSource, SyntaxErrorHasLineAndColumn) {
   ASSERT_EQ(p.diags.size(), 1u);
   EXPECT_EQ(p.diags[0].code, Code::JsonSyntax);
   EXPECT_EQ(p.diags[0].line, 2u);
-  EXPECT_EQ(p.diags[0].column, 14u);  // the "]" after the trailing comma
-  EXPECT_NE(p.diags[0].message.find("not valid JSON"), std::string::npos);
+  EXPECT_EQ(p.diags[0].column, 13u);  // the trailing comma itself
+  EXPECT_NE(p.diags[0].message.find("not valid JSON: a trailing comma before ']'"), std::string::npos);
 }
 
 TEST(JsonSource, RejectsEveryKindOfMalformedText) {

@@ -217,3 +217,37 @@ TEST(Validate, EveryCodeIsDocumented) {
 
 }  // namespace
 }  // namespace aw
+
+namespace aw {
+namespace {
+
+// Messages a person can act on: the closest known name, and where the first of two ids is.
+TEST(Validate, MessagesNameTheClosestFieldIdAnchorAndValue) {
+  json a = test::minimal_article();
+  a["quickAnwser"] = {{"question", "Q?"}, {"answer", "A."}};
+  a["spoilers"] = {{"level", "majr"}};
+  a["sources"] = json::array({{{"id", "caine-interview"}, {"label", "L"}, {"title", "T"}, {"url", "www.example.com/caine"}}});
+  a["sections"][0]["body"] = "As Caine said [^caine]; see [below](#intor).";
+  a["sections"].push_back({{"id", "intro"}, {"heading", "Again"}});
+  std::string text = a.dump(1);
+  ArticleResult r = render_article_json(text, RenderOptions{});
+  auto message = [&](Code code) {
+    for (const Diagnostic& d : r.diagnostics)
+      if (d.code == code) return d.message;
+    return std::string("(no ") + std::string(code_name(code)) + ")";
+  };
+  EXPECT_NE(message(Code::UnknownField).find("Did you mean \"quickAnswer\"?"), std::string::npos) << message(Code::UnknownField);
+  EXPECT_NE(message(Code::InvalidValue).find("Did you mean \"major\"?"), std::string::npos) << message(Code::InvalidValue);
+  EXPECT_NE(message(Code::UnknownSource).find("Did you mean \"caine-interview\"?"), std::string::npos) << message(Code::UnknownSource);
+  EXPECT_NE(message(Code::MissingAnchor).find("Did you mean \"intro\"?"), std::string::npos) << message(Code::MissingAnchor);
+  EXPECT_NE(message(Code::UrlWithoutScheme).find("did you mean \"https://www.example.com/caine\"?"), std::string::npos);
+  const std::string dup = message(Code::DuplicateId);
+  const size_t first_line = static_cast<size_t>(std::count(text.begin(), text.begin() + static_cast<long>(text.find("\"intro\"")), '\n')) + 1;
+  EXPECT_NE(dup.find("first at line " + std::to_string(first_line) + ", /sections/0/id"), std::string::npos) << dup;
+  // No guess when nothing is close.
+  EXPECT_EQ(did_you_mean("zzzzzz", {"title", "dek"}), "");
+  EXPECT_EQ(did_you_mean("ab", {"abc-1", "abc-2"}), "");
+}
+
+}  // namespace
+}  // namespace aw

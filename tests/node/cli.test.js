@@ -35,7 +35,7 @@ test('validate: FILE:LINE:COL: CODE: message per problem, exit 1', () => {
 test('validate: warnings alone exit 0; several files are all checked', () => {
   const r = cli('validate', warnOnly, example);
   assert.equal(r.status, 0);
-  assert.match(r.stdout, /warn\.json:1:\d+: unknown-field: "titel" is not a field of this object; it is ignored\. \(at \/titel; warning\)/);
+  assert.match(r.stdout, /warn\.json:1:\d+: unknown-field: "titel" is not a field of this object; it is ignored\. Did you mean "title"\? \(at \/titel; warning\)/);
   assert.equal(cli('validate', example, broken).status, 1);
 });
 

@@ -52,9 +52,11 @@ describe('malformed JSON', () => {
   });
 
   test('trailing commas, comments, single quotes, garbage after the value', () => {
-    const e = onlyError('{"title": "a", "authors": [1, 2,]}', 'json-syntax', '/authors/2');
-    assert.equal(e.column, 33);
-    onlyError('{"title": "a",}', 'json-syntax', '/title');
+    // At the comma, in its array or object, named.
+    const e = onlyError('{"title": "a", "authors": [1, 2,]}', 'json-syntax', '/authors');
+    assert.equal(e.column, 32);
+    assert.match(e.message, /a trailing comma before '\]'/);
+    onlyError('{"title": "a",}', 'json-syntax', '');
     for (const t of ["{'a': 1}", '{"a": 1} x', '/* c */ {}', '{"a": 01}', '{"a": NaN}', '', '   ', '{"a": "x\ny"}'])
       onlyError(t, 'json-syntax');
   });
