@@ -17,10 +17,29 @@ writeFileSync(broken, '{\n  "id": "x",\n  "lang": "en",\n  "title": 7,\n  "autho
 const warnOnly = join(dir, 'warn.json');
 writeFileSync(warnOnly, JSON.stringify({ ...JSON.parse(readFileSync(example, 'utf8')), titel: 'typo' }));
 
-test('validate: a valid file prints nothing and exits 0', () => {
+test('validate: a valid file says so and exits 0', () => {
   const r = cli('validate', example);
   assert.equal(r.status, 0);
-  assert.equal(r.stdout, '');
+  assert.equal(r.stdout, `${example}: ok\n`);
+});
+
+test('render: unknown options and conflicting outputs are named; --ssr is styled; --page without --script says what is lost', () => {
+  let r = cli('render', '--pgae', example);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /^article-widget: unknown option --pgae\n/);
+  r = cli('render', '--page', '--ssr', example);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /--page and --ssr are two different outputs: choose one/);
+  r = cli('render', example, '--src');
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /--src needs a value/);
+  r = cli('render', '--ssr', example);
+  assert.equal(r.status, 0);
+  assert.match(r.stdout, /<template shadowrootmode="open">\n<style>/, 'the server-rendered element has no stylesheet');
+  r = cli('render', '--page', example);
+  assert.equal(r.status, 0);
+  assert.match(r.stderr, /the page has no script \(--script URL/);
+  assert.equal(cli('render', '--page', '--script', '/dist/article-widget.js', example).stderr, '');
 });
 
 test('validate: FILE:LINE:COL: CODE: message per problem, exit 1', () => {

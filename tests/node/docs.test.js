@@ -111,14 +111,15 @@ handlers['README.md sh § Command line'] = ({ text }) => {
   for (const line of commandLines(text)) {
     const r = sh(line);
     if (/ validate /.test(line)) {
-      // "FILE:LINE:COL: CODE: message; exit 1 on any error": the examples are valid (exit 0,
-      // silent); with one broken file among them the same line reports it and exits 1.
-      assert.deepEqual([r.status, r.stdout, r.stderr], [0, '', '']);
+      // "FILE:LINE:COL: CODE: message (or FILE: ok); exit 1 on any error": the examples are valid
+      // (exit 0, "FILE: ok" each); with one broken file among them the same line reports it and exits 1.
+      const examples = readdirSync(join(repo, 'examples')).filter((f) => f.endsWith('.json'));
+      assert.deepEqual([r.status, r.stdout, r.stderr], [0, examples.map((f) => `examples/${f}: ok\n`).join(''), '']);
       writeFileSync(join(dir, 'examples/zz-broken.json'), '{\n  "id": "x",\n  "title": 7\n}\n');
       const bad = sh(line);
       unlinkSync(join(dir, 'examples/zz-broken.json'));
       assert.equal(bad.status, 1);
-      const out = bad.stdout.trim().split('\n');
+      const out = bad.stdout.trim().split('\n').filter((l) => !l.endsWith(': ok'));
       assert.ok(out.length >= 2);
       for (const l of out) assert.match(l, /^examples\/zz-broken\.json:\d+:\d+: [a-z-]+: .+/);
       assert.ok(out.includes(`examples/zz-broken.json:3:12: wrong-type: "title" must be a string, not a number. (at /title)`));
@@ -131,12 +132,14 @@ handlers['README.md sh § Command line'] = ({ text }) => {
       const ld = JSON.parse(page.match(/<script type="application\/ld\+json">(.*?)<\/script>/s)[1]);
       assert.equal(ld[0]['@type'], 'Article');
       assert.equal(ld[0].headline, seed.title);
+      assert.match(page, new RegExp(`<script type="module" src="${line.match(/--script (\S+)/)[1]}"></script>`), 'the page has no script');
     } else if (/ render --ssr /.test(line)) {
       // "the element, server-rendered": the element shell with the given src.
       assert.equal(r.status, 0);
       const src = line.match(/--src (\S+)/)[1];
       assert.ok(r.stdout.startsWith(`<article-widget src="${src}" data-aw-ssr>\n<template shadowrootmode="open">`));
-      assert.equal(r.stdout, w.render(read(line.split(' ').at(-1)), { shell: 'element', src }).html);
+      // Styled: the stylesheet inlined, as --page does, unless --stylesheet links one.
+      assert.equal(r.stdout, w.render(read(line.split(' ').at(-1)), { shell: 'element', src, stylesheetText: read('web/article-widget.css') }).html);
     } else if (/ render /.test(line)) {
       // "the article's HTML": exactly what the Node API renders.
       assert.equal(r.status, 0);
@@ -260,11 +263,14 @@ test('every fenced block in README.md and docs/*.md is claimed by exactly one ha
   assert.deepEqual(Object.keys(handlers).filter((k) => !keys.includes(k)), [], 'handlers for blocks that no longer exist');
 });
 
-test('web/README.md is README.md, copied at pack time (not a doc of its own)', () => {
+test('web/README.md is README.md, copied at pack time with what it links to (not docs of their own)', () => {
   const pkg = JSON.parse(read('web/package.json'));
-  assert.equal(pkg.scripts.prepack, `node -e "require('fs').copyFileSync('../README.md','README.md')"`);
-  assert.ok(pkg.files.includes('README.md'));
-  assert.equal(run('git', ['check-ignore', '-q', 'web/README.md'], { cwd: repo }).status, 0, 'web/README.md must stay untracked');
+  assert.equal(pkg.scripts.prepack, 'node tools/prepack.cjs');
+  assert.match(read('web/tools/prepack.cjs'), /cpSync\('\.\.\/README\.md', 'README\.md'\)/);
+  for (const f of ['README.md', 'docs/', 'schema/', 'examples/']) {
+    assert.ok(pkg.files.includes(f), `${f} is not in the package`);
+    assert.equal(run('git', ['check-ignore', '-q', `web/${f}`], { cwd: repo }).status, 0, `web/${f} must stay untracked (a copy made at pack time)`);
+  }
 });
 
 for (const block of blocks) {

@@ -32,6 +32,21 @@ test('the tarball holds the runtime files and nothing else', () => {
   for (const f of files) assert.doesNotMatch(f, /(^|\/)(tests?|src|include|wasm)\/|\.cpp$|\.test\.js$/, `${f} should not ship`);
 });
 
+test('the files a publisher ships resolve through the exports map, and every README link resolves in the package', () => {
+  writeFileSync(join(app, 'resolve.mjs'), `
+    for (const f of ['article-widget/dist/article-widget.js', 'article-widget/dist/article-widget-core.wasm',
+      'article-widget/article-widget.css', 'article-widget/schema/article.schema.json']) console.log(import.meta.resolve(f));
+  `);
+  const resolved = run(process.execPath, ['resolve.mjs'], app).trim().split('\n');
+  assert.equal(resolved.length, 4);
+  for (const url of resolved) assert.ok(existsSync(fileURLToPath(url)), `${url} does not exist`);
+  const installed = join(app, 'node_modules/article-widget');
+  const readme = readFileSync(join(installed, 'README.md'), 'utf8');
+  const links = [...readme.matchAll(/\]\(([^)#]+)\)/g)].map((m) => m[1]).filter((l) => !/^[a-z]+:/.test(l));
+  assert.ok(links.length >= 8, 'the README has its links');
+  for (const link of links) assert.ok(existsSync(join(installed, link)), `README links to ${link}, which is not in the package`);
+});
+
 test('import { loadWidget } from "article-widget" works in plain node', () => {
   writeFileSync(join(app, 'main.js'), `
     import { readFileSync } from 'node:fs';
@@ -47,7 +62,8 @@ test('import { loadWidget } from "article-widget" works in plain node', () => {
 test('the CLI is installed as a bin', () => {
   const bin = join(app, 'node_modules/.bin/article-widget');
   assert.ok(existsSync(bin));
-  assert.equal(run(bin, ['validate', join(repo, 'examples/la-la-land.json')], app), '');
+  const example = join(repo, 'examples/la-la-land.json');
+  assert.equal(run(bin, ['validate', example], app), `${example}: ok\n`);
 });
 
 test('the typings describe the API (tsc --noEmit on a usage file)', () => {

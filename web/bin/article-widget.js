@@ -2,7 +2,8 @@
 // article-widget command line: validate and render article JSON files with the same wasm module
 // the browser uses.
 //
-//   article-widget validate FILE...      FILE:LINE:COL: CODE: message (at /pointer)   (exit 1 on any error)
+//   article-widget validate FILE...      FILE:LINE:COL: CODE: message (at /pointer), or FILE: ok
+//                                        (exit 1 on any error)
 //   article-widget render FILE           the article's HTML on stdout
 //   article-widget render --page FILE    a standalone HTML page (stylesheet inlined, JSON-LD, description)
 //   article-widget render --ssr FILE     <article-widget> with a declarative shadow root, for server-side
@@ -55,6 +56,8 @@ async function validate(files) {
     }
     const r = w.validate(text);
     for (const p of [...r.errors, ...r.warnings]) console.log(formatProblem(file, p));
+    // Silence would look like nothing happened: say so for a file that passes.
+    if (r.ok) console.log(`${file}: ok${r.warnings.length ? ` (${r.warnings.length} warning${r.warnings.length > 1 ? 's' : ''})` : ''}`);
     failed ||= !r.ok;
   }
   return failed ? 1 : 0;
@@ -64,29 +67,33 @@ async function render(args) {
   const options = {};
   let page = false;
   const files = [];
+  const valued = { '--id-prefix': 'idPrefix', '--src': 'src', '--stylesheet': 'stylesheetHref', '--script': 'scriptSrc' };
   for (let i = 0; i < args.length; i++) {
-    if (args[i] === '--page') page = true;
-    else if (args[i] === '--ssr') options.shell = 'element';
-    else if (args[i] === '--reveal-spoilers') options.revealSpoilers = true;
-    else if (args[i] === '--id-prefix') options.idPrefix = args[++i];
-    else if (args[i] === '--src') options.src = args[++i];
-    else if (args[i] === '--stylesheet') options.stylesheetHref = args[++i];
-    else if (args[i] === '--script') options.scriptSrc = args[++i];
-    else files.push(args[i]);
+    const arg = args[i];
+    if (arg === '--page') page = true;
+    else if (arg === '--ssr') options.shell = 'element';
+    else if (arg === '--reveal-spoilers') options.revealSpoilers = true;
+    else if (arg in valued) {
+      if (i + 1 >= args.length) return usageError(`${arg} needs a value`);
+      options[valued[arg]] = args[++i];
+    } else if (arg.startsWith('-')) return usageError(`unknown option ${arg}`);
+    else files.push(arg);
   }
-  if (files.length !== 1) {
-    console.error(USAGE);
-    return 2;
-  }
+  if (page && options.shell) return usageError('--page and --ssr are two different outputs: choose one');
+  if (files.length !== 1) return usageError(files.length ? 'render takes one FILE' : 'render needs a FILE');
   const { text, error } = await readArticle(files[0]);
   if (error) {
     console.error(error);
     return 1;
   }
-  if (page) {
-    // A standalone page: the stylesheet inlined unless one is linked. The C++ shell escapes it.
-    options.shell = 'page';
-    if (!options.stylesheetHref) options.stylesheetText = await readFile(new URL('../article-widget.css', import.meta.url), 'utf8');
+  if (page) options.shell = 'page';
+  // A page or a server-rendered element: the stylesheet inlined unless one is linked (the C++
+  // shell escapes it), so the output is never unstyled.
+  if (options.shell && !options.stylesheetHref) {
+    options.stylesheetText = await readFile(new URL('../article-widget.css', import.meta.url), 'utf8');
+  }
+  if (page && !options.scriptSrc) {
+    console.error('article-widget: the page has no script (--script URL of dist/article-widget.js): it reads completely, but its spoilers cannot be revealed and its footnotes do not open.');
   }
   const w = await loadWidget();
   const r = w.render(text, options);
@@ -94,6 +101,11 @@ async function render(args) {
   if (!r.ok) return 1;
   process.stdout.write(r.html);
   return 0;
+}
+
+function usageError(message) {
+  console.error(`article-widget: ${message}\n${USAGE}`);
+  return 2;
 }
 
 process.exitCode = await main(process.argv.slice(2));
