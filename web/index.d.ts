@@ -119,7 +119,7 @@ export interface MarkdownResult {
 }
 
 /** An article: JSON text, its UTF-8 bytes, or an object (serialised with JSON.stringify). */
-export type ArticleInput = string | Uint8Array | ArrayBuffer | object;
+export type ArticleInput = string | Uint8Array | ArrayBuffer | ArticleJSON | object;
 
 export interface Widget {
   /** Validates and renders. Never throws for bad input. */
@@ -145,3 +145,66 @@ export interface LoadOptions {
 
 /** Loads and instantiates the wasm module (once; every call after it is synchronous). */
 export function loadWidget(options?: LoadOptions): Promise<Widget>;
+
+// ---- The article format (docs/FORMAT.md; schema/article.schema.json is the same, and
+// tests/node/schema.test.js checks that the two list the same fields, required alike) ----------
+
+/** An article as JSON: what `render()` takes (as text, bytes, or this object). */
+export interface ArticleJSON {
+  /** Stable slug, ^[a-z0-9][a-z0-9-]*$. */
+  id: string;
+  /** BCP 47 tag: picks labels and date format. */
+  lang: string;
+  dir?: 'ltr' | 'rtl';
+  kicker?: string;
+  title: string;
+  dek?: string;
+  subject?: ArticleSubject;
+  authors: ArticlePerson[];
+  reviewers?: ArticlePerson[];
+  /** YYYY-MM-DD */
+  published: string;
+  updated?: string;
+  readingMinutes?: number;
+  spoilers?: ArticleSpoilers;
+  quickAnswer?: ArticleQuickAnswer;
+  sources?: ArticleSource[];
+  sections: ArticleSection[];
+  faq?: ArticleFaqItem[];
+  related?: ArticleRelatedLink[];
+  /** Reserved for tools and ignored, like every name starting with "x-". */
+  $schema?: string;
+  [tool: `x-${string}`]: unknown;
+}
+export interface ArticlePerson { name: string; role?: string; url?: string }
+export interface ArticleSubject { title: string; year?: number; kind?: 'film' | 'series' | 'book' | 'game' | 'album' | 'other' }
+export interface ArticleSpoilers {
+  level: 'none' | 'minor' | 'major';
+  warning?: string;
+  /** Phrases that are spoilers: validate warns (spoiler-term-ungated) where readers would see them. */
+  terms?: string[];
+}
+export interface ArticleQuickAnswer { question: string; answer: string; spoiler?: boolean }
+export interface ArticleSource { id: string; label: string; author?: string; title: string; publisher?: string; date?: string; url?: string }
+export interface ArticleSection {
+  id: string;
+  heading: string;
+  /** For a gated section: shown (and in Contents) until it is revealed. */
+  safeHeading?: string;
+  body?: string;
+  spoiler?: boolean;
+  sources?: string[];
+  /** Sub-sections, at most 4 levels deep in all. */
+  sections?: ArticleSection[];
+  conclusion?: string;
+}
+export interface ArticleFaqItem {
+  id?: string;
+  question: string;
+  /** For a gated item: shown until its answer is revealed. */
+  safeQuestion?: string;
+  answer: string;
+  spoiler?: boolean;
+}
+export interface ArticleRelatedLink { label?: string; title: string; summary?: string; url: string; cta?: string }
+

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -68,8 +68,8 @@ test('the CLI is installed as a bin', () => {
 
 test('the typings describe the API (tsc --noEmit on a usage file)', () => {
   writeFileSync(join(app, 'usage.ts'), `
-    import { loadWidget, type RenderResult, type Diagnostic } from 'article-widget';
-    import type { ArticleWidgetEventMap } from 'article-widget/widget';
+    import { loadWidget, type RenderResult, type Diagnostic, type ArticleJSON } from 'article-widget';
+    import type { ArticleWidgetEventMap, ErrorDetail } from 'article-widget/widget';
     const w = await loadWidget({ wasmUrl: new URL('file:///x.wasm') });
     const r: RenderResult = w.render('{}', { idPrefix: 'a-', revealSpoilers: true, limits: { maxDepth: 10 } });
     const d: Diagnostic | undefined = r.errors[0];
@@ -80,7 +80,13 @@ test('the typings describe the API (tsc --noEmit on a usage file)', () => {
     const open: Detail = { articleId: 'a', id: 'b', open: true };
     // @ts-expect-error options are checked
     w.render('{}', { idPrefx: 'typo' });
-    export { line, html, bytes, open };
+    const kind: ErrorDetail['kind'] = 'invalid';
+    // Every example is an ArticleJSON; a misspelled field is not.
+    const examples: ArticleJSON[] = [${readdirSync(join(repo, 'examples')).filter((f) => f.endsWith('.json')).map((f) => readFileSync(join(repo, 'examples', f), 'utf8')).join(',\n')}];
+    // @ts-expect-error "titel" is not a field
+    const typo: ArticleJSON = { ...examples[0], titel: 'x' };
+    w.render(examples[0]);
+    export { line, html, bytes, open, kind, typo };
   `);
   writeFileSync(join(app, 'tsconfig.json'), JSON.stringify({
     compilerOptions: { target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext', strict: true, noEmit: true, lib: ['es2022', 'dom'], skipLibCheck: false },

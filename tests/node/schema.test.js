@@ -401,3 +401,33 @@ describe('C++ validator (web/index.js)', () => {
     });
   }
 });
+
+// web/index.d.ts's ArticleJSON types state the format a third time, for TypeScript users: the same
+// fields as the schema, required alike (tests/node/package.test.js type-checks the examples).
+describe('the TypeScript article types (web/index.d.ts) and the schema agree', () => {
+  const dts = read('web/index.d.ts');
+  const fieldsOf = (name) => {
+    const body = dts.match(new RegExp(`export interface ${name} \\{([^}]*(?:\\{[^}]*\\}[^}]*)*)\\}`))?.[1];
+    assert.ok(body, `interface ${name} not found`);
+    const fields = {};
+    for (const [, key, optional] of body.replace(/\/\*\*[^]*?\*\//g, '').matchAll(/(\w+)(\??):/g)) fields[key] = optional !== '?';
+    return fields;
+  };
+  const schemaFields = (def) => {
+    const fields = {};
+    for (const key of Object.keys(def.properties)) fields[key] = (def.required ?? []).includes(key);
+    return fields;
+  };
+  const pairs = {
+    ArticleJSON: schema, ArticlePerson: schema.$defs.person, ArticleSubject: schema.$defs.subject,
+    ArticleSpoilers: schema.$defs.spoilers, ArticleQuickAnswer: schema.$defs.quickAnswer, ArticleSource: schema.$defs.source,
+    ArticleSection: schema.$defs.section1, ArticleFaqItem: schema.$defs.faqItem, ArticleRelatedLink: schema.$defs.relatedLink,
+  };
+  for (const [name, def] of Object.entries(pairs)) {
+    test(name, () => assert.deepEqual(fieldsOf(name), schemaFields(def)));
+  }
+  test('every section level has the same fields (the depth limit aside)', () => {
+    const keys = (d) => Object.keys(d.properties).filter((k) => k !== 'sections');
+    for (const level of ['section2', 'section3', 'section4']) assert.deepEqual(keys(schema.$defs[level]), keys(schema.$defs.section1), level);
+  });
+});
