@@ -6,10 +6,10 @@ export interface FaqToggleDetail { articleId: string; id: string; open: boolean 
 export interface FootnoteOpenDetail { articleId: string; source: string; number: number }
 export interface RenderDetail { articleId: string; ok: boolean }
 /** Why the widget shows its error state: the article is invalid, or loading or rendering failed. */
-export type ErrorKind = 'invalid' | 'network' | 'timeout' | 'http' | 'core' | 'render' | 'unexpected';
+export type ErrorKind = 'invalid' | 'network' | 'timeout' | 'http' | 'core' | 'stylesheet' | 'render' | 'unexpected';
 export interface ErrorDetail {
   kind: ErrorKind;
-  /** `invalid`: the diagnostics of render(); otherwise one entry (fetch-failed, fetch-timeout, http-status with `status`, core-load-failed, render-failed). */
+  /** `invalid`: the diagnostics of render(); otherwise one entry (fetch-failed, fetch-timeout, http-status with `status`, core-load-failed, stylesheet-failed, render-failed). */
   errors: Array<{ code: string; message: string; path?: string; line?: number; column?: number; status?: number }>;
 }
 

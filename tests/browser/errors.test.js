@@ -180,3 +180,44 @@ test('while loading, a skeleton announces "Loading article…"', async () => {
   assert.equal(await status.count(), 0);
   await page.close();
 });
+
+test('a stylesheet that does not load is the error state, never a silent unstyled article; stylesheet and wasm attributes point elsewhere', async () => {
+  const page = await env.newPage();
+  const events = [];
+  await page.exposeFunction('__awEvent', (e) => events.push(e));
+  await page.addInitScript(() => document.addEventListener('article-widget:error', (e) => window.__awEvent(e.detail)));
+  await page.route('**/web/article-widget.css', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await env.open(page, '/tests/browser/pages/blank.html', { allowError: true });
+  await page.evaluate(() => {
+    const el = document.createElement('article-widget');
+    el.setAttribute('src', '/examples/la-la-land.json');
+    document.querySelector('main').append(el);
+  });
+  await waitForWidgets(page);
+  const alert = page.locator('article-widget').getByRole('alert');
+  assert.match(await alert.innerText(), /styles could not be loaded/);
+  assert.equal(await page.locator('article-widget .aw-article').count(), 0, 'the article was shown unstyled');
+  assert.equal(events.length, 1);
+  assert.equal(events[0].kind, 'stylesheet');
+  assert.equal(events[0].errors[0].code, 'stylesheet-failed');
+  await page.close();
+
+  // Copied anywhere: the attributes say where the stylesheet and the wasm are.
+  const moved = await env.newPage();
+  await moved.route('**/web/article-widget.css', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await moved.route('**/web/dist/article-widget-core.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await moved.route('**/cdn/aw.css', (route) => route.fulfill({ path: 'web/article-widget.css', contentType: 'text/css' }));
+  await moved.route('**/cdn/aw.wasm', (route) => route.fulfill({ path: 'web/dist/article-widget-core.wasm', contentType: 'application/wasm' }));
+  await env.open(moved, '/tests/browser/pages/blank.html');
+  await moved.evaluate(() => {
+    const el = document.createElement('article-widget');
+    el.setAttribute('stylesheet', '/cdn/aw.css');
+    el.setAttribute('wasm', '/cdn/aw.wasm');
+    el.setAttribute('src', '/examples/la-la-land.json');
+    document.querySelector('main').append(el);
+  });
+  await waitForWidgets(moved);
+  const kicker = moved.locator('article-widget').getByText('Ending Explained', { exact: true });
+  assert.equal(await kicker.evaluate((k) => getComputedStyle(k).textTransform), 'uppercase', 'the moved stylesheet does not apply');
+  await moved.close();
+});

@@ -45,6 +45,12 @@ test('describeFailure: retry only where it can help', () => {
   assert.equal(describeFailure({ kind: 'invalid', errors: [] }).retry, false);
 });
 
+test('describeFailure: JSON refused by a limit is not "not valid JSON"', () => {
+  const deep = describeFailure({ kind: 'invalid', errors: [{ code: 'json-too-deep', message: 'deep', severity: 'error' }] });
+  assert.doesNotMatch(deep.message, /not valid JSON/);
+  assert.match(describeFailure({ kind: 'stylesheet' }).message, /styles could not be loaded/);
+});
+
 test('describeFailure: JSON syntax vs schema problems; the first three shown, the rest counted; warnings ignored', () => {
   const e = (i, extra = {}) => ({ code: 'missing-field', path: `/f${i}`, line: i, column: 2, message: `m${i}`, severity: 'error', ...extra });
   const syntax = describeFailure({ kind: 'invalid', errors: [e(1, { code: 'json-syntax', path: '' })] });

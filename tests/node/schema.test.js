@@ -410,7 +410,7 @@ describe('the TypeScript article types (web/index.d.ts) and the schema agree', (
     const body = dts.match(new RegExp(`export interface ${name} \\{([^}]*(?:\\{[^}]*\\}[^}]*)*)\\}`))?.[1];
     assert.ok(body, `interface ${name} not found`);
     const fields = {};
-    for (const [, key, optional] of body.replace(/\/\*\*[^]*?\*\//g, '').matchAll(/(\w+)(\??):/g)) fields[key] = optional !== '?';
+    for (const [, key, optional] of body.replace(/\/\*\*[^]*?\*\//g, '').matchAll(/(?:^|[{;])\s*(\w+)(\??):/gm)) fields[key] = optional !== '?';
     return fields;
   };
   const schemaFields = (def) => {

@@ -2,11 +2,13 @@
 // the stylesheet link and the one Trusted Types policy.
 import { loadWidget } from '../index.js';
 
-// Relative to this file, which sits one folder below web/ — as does the bundle, web/dist/.
+// Relative to this file, which sits one folder below web/ — as does the bundle, web/dist/. A
+// widget's `stylesheet` / `wasm` attributes point elsewhere (resolved against the page).
 const CSS_URL = new URL('../article-widget.css', import.meta.url).href;
+const pageUrl = (url) => new URL(url, document.baseURI).href;
 
 export class WidgetError extends Error {
-  /** kind: 'network' | 'timeout' | 'http' | 'core' | 'invalid' | 'render' */
+  /** kind: 'network' | 'timeout' | 'http' | 'core' | 'stylesheet' | 'invalid' | 'render' */
   constructor(kind, message, extra = {}) {
     super(message);
     this.name = 'WidgetError';
@@ -15,22 +17,27 @@ export class WidgetError extends Error {
   }
 }
 
-let corePromise = null;
+const cores = new Map(); // wasm URL ('' = beside the script) → the core loading from it
 
-/** The rendering core, loaded once for every widget on the page; a failure is not cached, so Retry retries. */
-export function getCore() {
-  if (!corePromise) {
-    corePromise = loadWidget().catch((cause) => {
-      corePromise = null;
-      throw new WidgetError('core', 'The article renderer could not be loaded.', { cause });
-    });
+/** The rendering core, loaded once per wasm URL for every widget on the page; a failure is not
+ *  cached, so Retry retries. */
+export function getCore(wasmUrl = '') {
+  const key = wasmUrl ? pageUrl(wasmUrl) : '';
+  if (!cores.has(key)) {
+    cores.set(
+      key,
+      loadWidget(key ? { wasmUrl: key } : {}).catch((cause) => {
+        cores.delete(key);
+        throw new WidgetError('core', 'The article renderer could not be loaded.', { cause });
+      }),
+    );
   }
-  return corePromise;
+  return cores.get(key);
 }
 
-/** Drops the cached core (after a trap): the next render loads a fresh one. */
+/** Drops the cached cores (after a trap): the next render loads a fresh one. */
 export function forgetCore() {
-  corePromise = null;
+  cores.clear();
 }
 
 // Created on first use and kept private to this module: a pass-through policy must not leak.
@@ -53,24 +60,26 @@ export function htmlToFragment(html) {
   return template.content;
 }
 
-/** Makes sure the shadow root links the stylesheet; resolves once it has loaded (or failed). */
-export function ensureStylesheet(shadow) {
+/** Makes sure the shadow root links the stylesheet (`href`, or the one beside the script);
+ *  resolves once it has loaded (true) or failed (false). */
+export function ensureStylesheet(shadow, href = '') {
+  const url = href ? pageUrl(href) : CSS_URL;
   // A server-rendered shadow root may already link it.
-  let link = [...shadow.querySelectorAll('link[rel~="stylesheet"]')].find((l) => l.href === CSS_URL);
+  let link = [...shadow.querySelectorAll('link[rel~="stylesheet"]')].find((l) => l.href === url);
   if (!link) {
     link = document.createElement('link');
     link.rel = 'stylesheet';
-    link.href = CSS_URL;
+    link.href = url;
     shadow.prepend(link);
   }
   if (!linkReady.has(link)) {
     linkReady.set(
       link,
       link.sheet
-        ? Promise.resolve()
+        ? Promise.resolve(true)
         : new Promise((resolve) => {
-            link.addEventListener('load', resolve, { once: true });
-            link.addEventListener('error', resolve, { once: true });
+            link.addEventListener('load', () => resolve(true), { once: true });
+            link.addEventListener('error', () => resolve(false), { once: true });
           }),
     );
   }

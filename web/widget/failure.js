@@ -11,6 +11,7 @@ export function failureErrors(error) {
     timeout: 'fetch-timeout',
     http: 'http-status',
     core: 'core-load-failed',
+    stylesheet: 'stylesheet-failed',
     render: 'render-failed',
   }[error?.kind] || 'unexpected';
   const entry = { code, path: '', line: 0, column: 0, message: error?.message || String(error), severity: 'error' };
@@ -18,8 +19,9 @@ export function failureErrors(error) {
   return [entry];
 }
 
+// Only json-syntax means "not JSON" (json-too-deep and input-too-large are JSON the limits refuse).
 function isSyntaxError(e) {
-  return /json|syntax|parse|utf-?8|encoding/i.test(e.code || '');
+  return e.code === 'json-syntax';
 }
 
 function where(e) {
@@ -50,6 +52,8 @@ export function describeFailure(error) {
     }
     case 'core':
       return { title, message: 'The article renderer could not be loaded.', items: [], more: 0, retry: true };
+    case 'stylesheet':
+      return { title, message: 'The article\'s styles could not be loaded.', items: [], more: 0, retry: true };
     case 'invalid': {
       const errors = (error.errors || []).filter((e) => e.severity !== 'warning');
       const syntax = errors.length > 0 && errors.every(isSyntaxError);

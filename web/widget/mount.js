@@ -70,7 +70,7 @@ export class Mount {
     const { signal } = controller;
     try {
       const shadow = this.host.shadowRoot ?? this.host.attachShadow({ mode: 'open' });
-      const styled = ensureStylesheet(shadow);
+      const styled = ensureStylesheet(shadow, this.attr('stylesheet') ?? '');
       let frame = [...shadow.children].find((child) => child.classList.contains('aw-root'));
 
       // Server-rendered into a declarative shadow root: hydrate in place, no second render.
@@ -106,7 +106,7 @@ export class Mount {
       styled.then(() => signal.aborted || (frame.hidden = false));
 
       try {
-        const [core, text] = await Promise.all([getCore(), this.readSource(src, signal)]);
+        const [core, text] = await Promise.all([getCore(this.attr('wasm') ?? ''), this.readSource(src, signal)]);
         if (signal.aborted) return;
         let result;
         try {
@@ -120,7 +120,12 @@ export class Mount {
         }
         if (result.warnings?.length) console.warn('article-widget: article warnings', result.warnings);
         const fragment = htmlToFragment(result.html);
-        await styled;
+        // Never a silent unstyled success: a stylesheet that did not load is the error state.
+        if (!(await styled)) {
+          throw new WidgetError('stylesheet', 'The article\'s stylesheet could not be loaded.', {
+            url: shadow.querySelector('link[rel~="stylesheet"]')?.href,
+          });
+        }
         if (signal.aborted) return;
         const article = fragment.querySelector('article.aw-article');
         if (!article) throw new WidgetError('render', 'The renderer returned no article.');
