@@ -76,6 +76,7 @@ class Widget {
   #core;
   #freshCore;
   #buffers = []; // [ptr, capacity] per argument slot, reused across calls
+  #limits = new Map(); // `${entry} ${options JSON}` → the core's input limit for it (a few entries)
 
   constructor(core, freshCore) {
     this.#core = core;
@@ -103,14 +104,14 @@ class Widget {
    * field's limits. → { ok, html, errors, warnings }, located in the Markdown text.
    */
   renderMarkdownResult(markdown, options = {}) {
-    const out = this.#call(MARKDOWN, typeof markdown === 'string' || markdown instanceof Uint8Array ? markdown : String(markdown), options);
+    const out = this.#call(MARKDOWN, markdownInput(markdown), options);
     const report = JSON.parse(out.report);
     return { ok: report.ok, html: out.html, errors: report.errors, warnings: report.warnings };
   }
 
   /** renderMarkdownResult's HTML alone ('' when the Markdown is over its limit). */
   renderMarkdown(markdown, options = {}) {
-    return this.renderMarkdownResult(markdown, options).html;
+    return this.#call(MARKDOWN, markdownInput(markdown), options).html; // the report is not read
   }
 
   /** Bytes of wasm linear memory (it only grows; a steady value over many renders means no leak). */
@@ -134,6 +135,7 @@ class Widget {
       // A fresh one answers this call as out-of-memory, and the next call as on a fresh module.
       this.#core = this.#freshCore();
       this.#buffers = [];
+      this.#limits.clear();
       const [optPtr, optLen] = this.#write(1, optionsText);
       return decode(this.#core.refuse(entry, input.length, true, optPtr, optLen));
     }
@@ -143,7 +145,7 @@ class Widget {
     const core = this.#core;
     const [optPtr, optLen] = this.#write(1, optionsText);
     // Refused before copying: the input's length (UTF-16 units or bytes) is at most its UTF-8 size.
-    if (!optPtr || input.length > core.inputLimit(entry, optPtr, optLen))
+    if (!optPtr || input.length > this.#inputLimit(entry, optionsText, optPtr, optLen))
       return decode(core.refuse(entry, input.length, !optPtr, optPtr, optLen));
     const [inPtr, inLen] = this.#write(0, input);
     if (!inPtr) return decode(core.refuse(entry, input.length, true, optPtr, optLen));
@@ -151,6 +153,18 @@ class Widget {
     const result = decode(output); // the views point into wasm memory and die at the next call
     this.#shrink();
     return result;
+  }
+
+  // The core decides the limit; asked once per options text (calls usually repeat their options).
+  #inputLimit(entry, optionsText, optPtr, optLen) {
+    const key = `${entry} ${optionsText}`;
+    let limit = this.#limits.get(key);
+    if (limit === undefined) {
+      limit = this.#core.inputLimit(entry, optPtr, optLen);
+      if (this.#limits.size >= 16) this.#limits.clear();
+      this.#limits.set(key, limit);
+    }
+    return limit;
   }
 
   // Writes a string (UTF-8 encoded) or bytes into a reusable buffer in wasm memory; [0, 0] when
@@ -182,6 +196,10 @@ class Widget {
       }
     });
   }
+}
+
+function markdownInput(markdown) {
+  return typeof markdown === 'string' || markdown instanceof Uint8Array ? markdown : String(markdown);
 }
 
 function articleInput(article) {

@@ -6,7 +6,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <map>
 #include <vector>
 
 #include "aw/diagnostics.hpp"
@@ -32,7 +32,7 @@ class SpoilerTerms {
 
  private:
   std::vector<std::vector<std::string>> terms_;                 // each term as folded words
-  std::unordered_map<std::string, std::vector<size_t>> first_;  // first word → terms
+  std::map<std::string, std::vector<size_t>, std::less<>> first_;  // first word → terms
 };
 
 // Warns (spoiler-term-ungated) at each term found in an ungated text of the article: the title,
