@@ -47,6 +47,9 @@ const cases = {
   'identical FAQ questions (one slug)': (b) => items(b, 'faq', () => ({ question: 'The same question?', answer: 'Yes.' })),
   'anchor links to every section': (b) => bodies(b, '[see](#s1) ', { fieldBytes: 2000 }),
   'links to missing anchors': (b) => bodies(b, '[x](#nowhere) '),
+  // Each a different misspelling of a section id, among up to 2 000 sections: "did you mean"
+  // compares with every id, so only the first problems get a hint.
+  'distinct near-miss anchors': (b) => bodies(b, Array.from({ length: 4000 }, (_, i) => `[x](#s${i}x) `).join(''), { fieldBytes: 0 }),
   'citations of one source': (b) => bodies(b, '[^src-0] ', { extra: { sources: sources(1) } }),
   'citations of many sources': (b) => bodies(b, Array.from({ length: 200 }, (_, i) => `[^src-${i}]`).join(' ') + ' ', { extra: { sources: sources(200) } }),
   'unknown citations': (b) => bodies(b, '[^ghost] '),

@@ -65,6 +65,11 @@ class Writer {
   void report(Code code, size_t index, std::string message) {
     if (o_.report) o_.report(code, index, std::move(message));
   }
+  std::string suggest(std::string_view word, const std::vector<std::string_view>& names) {
+    if (!o_.suggestions_left || *o_.suggestions_left == 0) return {};
+    --*o_.suggestions_left;
+    return did_you_mean(word, names);
+  }
 
   // Where a reported construct starts in the Markdown text. cmark's events come in source order
   // (but for a link's URL, reported before its text, and reference definitions), so the search
@@ -234,9 +239,10 @@ class Writer {
       std::string anchor(url.substr(1));
       bool known = o_.anchors->count(anchor) > 0;
       if (!known) {
-        if (anchor_names_.empty()) anchor_names_.assign(o_.anchors->begin(), o_.anchors->end());
+        if (anchor_names_.empty() && o_.suggestions_left && *o_.suggestions_left)
+          anchor_names_.assign(o_.anchors->begin(), o_.anchors->end());
         report(Code::MissingAnchor, find_in_source("#" + anchor),
-               "The link to \"#" + anchor + "\" names no section or FAQ item of this article." + did_you_mean(anchor, anchor_names_));
+               "The link to \"#" + anchor + "\" names no section or FAQ item of this article." + suggest(anchor, anchor_names_));
       }
       out_ += "<a href=\"#";
       if (known) escape_html(out_, o_.id_prefix);
@@ -314,7 +320,7 @@ class Writer {
         // known source's citations are never reported, so skipping them moves no position.
         report(Code::UnknownSource, find_in_source(citation),
                "The citation [^" + std::string(id) + "] names no source in \"sources\"." +
-                   (o_.source_ids ? did_you_mean(id, *o_.source_ids) : std::string()));
+                   (o_.source_ids ? suggest(id, *o_.source_ids) : std::string()));
         escape_html(out_, citation);
       } else if (in_link_) {  // no link inside a link: the number alone
         out_.append("<sup class=\"aw-cite\">").append(std::to_string(number)).append("</sup>");

@@ -117,6 +117,7 @@ class ArticleWriter {
       mo.used_ids = &used_ids_;
       mo.budget = &budget_;
       mo.source_ids = &source_names_;
+      mo.suggestions_left = &suggestions_left_;
       mo.reveal_spoilers = o_.reveal_spoilers;
       mo.spoiler_label = L_.inline_spoiler;
       mo.inline_spoilers = &inline_spoilers_;
@@ -408,6 +409,7 @@ class ArticleWriter {
   MarkdownBudget budget_;
   size_t inline_spoilers_ = 0;
   std::vector<std::string_view> source_names_;
+  size_t suggestions_left_ = Diagnostics::kMaxSuggestions;
   std::map<std::string, const Source*, std::less<>> source_index_;
   struct Cited {
     int number;  // in citation order, from 1

@@ -72,6 +72,7 @@ class Validator {
     diags_.report(code, pointer, doc_.key_offset_of(pointer), std::move(message));
   }
   size_t offset_of(const json& value) const { return doc_.offset_of_node(value); }
+  std::string suggest(std::string_view word, const std::vector<std::string_view>& names) { return diags_.suggest(word, names); }
   const Limits& limits() const { return limits_; }
 
   Article run() {
@@ -93,7 +94,7 @@ class Validator {
     if (a.lang.empty()) a.lang = "en";
     a.dir = f.text("dir", false);
     if (!a.dir.empty() && a.dir != "ltr" && a.dir != "rtl") {
-      report(Code::InvalidValue, "/dir", "\"dir\" must be \"ltr\" or \"rtl\"." + did_you_mean(a.dir, {"ltr", "rtl"}));
+      report(Code::InvalidValue, "/dir", "\"dir\" must be \"ltr\" or \"rtl\"." + diags_.suggest(a.dir, {"ltr", "rtl"}));
       a.dir.clear();
     }
     a.kicker = f.text("kicker", false);
@@ -156,7 +157,7 @@ class Validator {
     if (!a.subject.kind.empty() && !kinds.count(a.subject.kind))
       report(Code::InvalidValue, "/subject/kind",
              "\"kind\" must be one of film, series, book, game, album, other." +
-                 did_you_mean(a.subject.kind, {"film", "series", "book", "game", "album", "other"}));
+                 diags_.suggest(a.subject.kind, {"film", "series", "book", "game", "album", "other"}));
     if (const json* y = sf.raw("year")) {
       if (!y->is_number_integer()) report(Code::WrongType, "/subject/year", std::string("\"year\" must be a whole number, not ") + type_name(*y) + ".");
       else if (y->get<long long>() < 1000 || y->get<long long>() > 9999) report(Code::InvalidValue, "/subject/year", "\"year\" must be a four-digit year.");
@@ -191,7 +192,7 @@ class Validator {
     else if (level == "major") a.spoiler_level = SpoilerLevel::Major;
     else if (!level.empty() && level != "none")
       report(Code::InvalidValue, "/spoilers/level",
-             "\"level\" must be \"none\", \"minor\" or \"major\", not \"" + level + "\"." + did_you_mean(level, {"none", "minor", "major"}));
+             "\"level\" must be \"none\", \"minor\" or \"major\", not \"" + level + "\"." + diags_.suggest(level, {"none", "minor", "major"}));
     a.spoiler_warning = sf.text("warning", false);
     if (const json* terms = sf.array("terms", false)) {
       for (size_t i = 0; i < terms->size(); ++i) {
@@ -356,7 +357,7 @@ class Validator {
     for (const auto& ref : source_refs_)
       if (!source_ids.count(ref.first))
         report(Code::UnknownSource, ref.second,
-               "\"" + ref.first + "\" is not the id of any entry in \"sources\"." + did_you_mean(ref.first, names));
+               "\"" + ref.first + "\" is not the id of any entry in \"sources\"." + diags_.suggest(ref.first, names));
   }
 
   template <typename F>
@@ -381,7 +382,7 @@ Fields::Fields(Validator& v, const json& obj, std::string_view pointer, std::ini
     for (std::string_view k : known) ok = ok || k == key;
     if (!ok)
       v_.report_at_key(Code::UnknownField, this->pointer(key),
-                       "\"" + key + "\" is not a field of this object; it is ignored." + did_you_mean(key, std::vector<std::string_view>(known)));
+                       "\"" + key + "\" is not a field of this object; it is ignored." + v_.suggest(key, std::vector<std::string_view>(known)));
   }
 }
 

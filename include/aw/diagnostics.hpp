@@ -64,6 +64,14 @@ struct Diagnostic {
   std::string message;
 };
 
+// The name in `names` closest to a misspelled `word` (1 edit for ≤ 3 characters, 2 for ≤ 6, else 3),
+// or "" when none is close: for "did you mean" hints.
+std::string_view closest_name(std::string_view word, const std::vector<std::string_view>& names);
+
+// " Did you mean \"x\"?" for the closest name (or the one name that begins with `word` and a
+// '-', as "caine" → "caine-interview"), or "" when none is close.
+std::string did_you_mean(std::string_view word, const std::vector<std::string_view>& names);
+
 // Maps byte offsets to line:column for one JSON text.
 class LineIndex {
  public:
@@ -90,6 +98,12 @@ class Diagnostics {
   bool has_errors() const { return errors_ > 0; }
   // 1-based line of a byte offset in the text (for messages such as "first at line 12").
   uint32_t line_of(size_t offset);
+  // "Did you mean" costs a comparison with every candidate name, so a hostile text with thousands
+  // of misspellings must not buy one each: the first kMaxSuggestions problems get one.
+  static constexpr size_t kMaxSuggestions = 100;
+  std::string suggest(std::string_view word, const std::vector<std::string_view>& names) {
+    return suggestions_ < kMaxSuggestions ? (++suggestions_, did_you_mean(word, names)) : std::string();
+  }
   const std::vector<Diagnostic>& all() const { return items_; }
 
  private:
@@ -97,15 +111,9 @@ class Diagnostics {
   std::optional<LineIndex> lines_;  // built at the first report: most articles have none
   std::vector<Diagnostic> items_;
   size_t errors_ = 0, warnings_ = 0;
+  size_t suggestions_ = 0;
 };
 
-// The name in `names` closest to a misspelled `word` (1 edit for ≤ 3 characters, 2 for ≤ 6, else 3),
-// or "" when none is close: for "did you mean" hints.
-std::string_view closest_name(std::string_view word, const std::vector<std::string_view>& names);
-
-// " Did you mean \"x\"?" for the closest name (or the one name that begins with `word` and a
-// '-', as "caine" → "caine-interview"), or "" when none is close.
-std::string did_you_mean(std::string_view word, const std::vector<std::string_view>& names);
 
 // RFC 6901 escaping of one reference token ("a/b" → "a~1b").
 std::string pointer_token(std::string_view key);

@@ -57,8 +57,10 @@ struct MarkdownOptions {
   // id its <a> gets (without prefix), or returns 0 for an unknown source.
   std::function<int(std::string_view source, std::string& ref_id)> cite;
   std::string_view citation_label = "Source {n}";  // accessible name of a citation
-  // The article's source ids, for "did you mean" when a citation names none of them.
+  // The article's source ids, for "did you mean" when a citation names none of them; hints are
+  // given while *suggestions_left lasts (each costs a comparison with every candidate).
   const std::vector<std::string_view>* source_ids = nullptr;
+  size_t* suggestions_left = nullptr;
   // The article's anchor ids ("#x" links are checked against it when set).
   const std::set<std::string>* anchors = nullptr;
   // Ids already used in the output (heading slugs are made unique against it and claimed).

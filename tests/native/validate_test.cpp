@@ -244,6 +244,12 @@ TEST(Validate, MessagesNameTheClosestFieldIdAnchorAndValue) {
   const std::string dup = message(Code::DuplicateId);
   const size_t first_line = static_cast<size_t>(std::count(text.begin(), text.begin() + static_cast<long>(text.find("\"intro\"")), '\n')) + 1;
   EXPECT_NE(dup.find("first at line " + std::to_string(first_line) + ", /sections/0/id"), std::string::npos) << dup;
+  // Hints cost a comparison with every name: only the first Diagnostics::kMaxSuggestions get one.
+  json many = test::minimal_article();
+  for (int i = 0; i < 300; ++i) many["titl" + std::to_string(i)] = "x";
+  size_t hinted = 0;
+  for (const Diagnostic& d : run(many).diagnostics) hinted += d.message.find("Did you mean") != std::string::npos;
+  EXPECT_EQ(hinted, Diagnostics::kMaxSuggestions);
   // No guess when nothing is close.
   EXPECT_EQ(did_you_mean("zzzzzz", {"title", "dek"}), "");
   EXPECT_EQ(did_you_mean("ab", {"abc-1", "abc-2"}), "");
