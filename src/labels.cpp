@@ -116,11 +116,14 @@ Labels with_overrides(const Labels& base, const std::map<std::string, std::strin
 }
 
 std::string shim_labels_json(const Labels& l) {
-  // The words the browser shim needs, sorted by key like every JSON object the widget writes.
+  // The words the browser shim writes itself (every other word is in the HTML already), sorted
+  // by key like every JSON object the widget writes.
   static constexpr LabelField kShimFields[] = {
-      {"close", &Labels::close},          {"hideAll", &Labels::hide_all}, {"reveal", &Labels::reveal_one},
-      {"revealAll", &Labels::reveal_all}, {"sourceN", &Labels::source_n}, {"sources", &Labels::sources},
-      {"spoilersHidden", &Labels::spoilers_hidden}, {"spoilersShown", &Labels::spoilers_shown},
+      {"close", &Labels::close},
+      {"hideAll", &Labels::hide_all},
+      {"sourceN", &Labels::source_n},
+      {"spoilersHidden", &Labels::spoilers_hidden},
+      {"spoilersShown", &Labels::spoilers_shown},
   };
   std::string out;
   for (const auto& f : kShimFields) {
@@ -130,12 +133,6 @@ std::string shim_labels_json(const Labels& l) {
   }
   out += '}';
   return out;
-}
-
-std::vector<std::string_view> label_languages() {
-  std::vector<std::string_view> langs;
-  for (const auto& l : kLabels) langs.push_back(l.lang);
-  return langs;
 }
 
 std::string fill(std::string_view pattern, std::string_view key, std::string_view value) {

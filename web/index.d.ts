@@ -94,7 +94,8 @@ export interface ArticleMeta {
   jsonLd: string;
   toc: TocEntry[];
   /** Interface words in the article's language, for the browser shim. */
-  labels: { revealAll: string; hideAll: string; reveal: string; close: string; sourceN: string; sources: string };
+  /** The words the browser shim writes itself, in the article's language (with overrides). */
+  labels: { close: string; hideAll: string; sourceN: string; spoilersHidden: string; spoilersShown: string };
 }
 
 export interface ValidationResult {

@@ -47,7 +47,6 @@ struct Labels {
 
 // Labels for a BCP 47 tag: exact primary language match ("es-MX" → es), else English.
 const Labels& labels_for(std::string_view lang);
-std::vector<std::string_view> label_languages();
 
 // The table entry with a publisher's overrides applied (keys as in label_keys(); values must
 // outlive the result). Unknown keys are ignored by this function and reported by the options
@@ -55,8 +54,8 @@ std::vector<std::string_view> label_languages();
 Labels with_overrides(const Labels& base, const std::map<std::string, std::string>& overrides);
 const std::vector<std::string_view>& label_keys();
 
-// The words the browser shim needs (revealAll, hideAll, reveal, close, sourceN, sources,
-// spoilersShown, spoilersHidden) as a JSON object: meta.labels, and the article's data-aw-labels
+// The words the browser shim writes itself (close, hideAll, sourceN, spoilersHidden,
+// spoilersShown) as a JSON object: meta.labels, and the article's data-aw-labels
 // attribute (so hydration needs no render).
 std::string shim_labels_json(const Labels& labels);
 

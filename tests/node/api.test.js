@@ -24,7 +24,8 @@ test('render returns ok, html, errors, warnings and meta', () => {
   assert.equal(r.meta.spoilers, 'major');
   assert.equal(r.meta.idPrefix, 'aw-');
   assert.deepEqual(r.meta.toc[0], { id: 'plot-recap', anchor: 'aw-plot-recap', title: 'Plot recap leading into the ending', level: 1 });
-  assert.equal(r.meta.labels.revealAll, 'Show all spoilers');
+  // Only the words the shim writes itself (the rest are in the HTML): no label sent unread.
+  assert.deepEqual(r.meta.labels, { close: 'Close', hideAll: 'Hide spoilers', sourceN: 'Source {n}', spoilersHidden: 'Spoilers hidden.', spoilersShown: 'All spoilers shown.' });
   assert.match(r.meta.description, /^A complete, scene-by-scene breakdown/);
 });
 

@@ -22,7 +22,7 @@ export function wireSpoilers(ctx, { persist: wanted, subject = '', onHide }) {
   if (!contents.length) return { hideAll() {} };
 
   const showLabel = allButton?.textContent.trim() || 'Show all spoilers';
-  const hideLabel = allButton?.dataset.awHideLabel || ctx.label('hideAll', 'Hide spoilers');
+  const hideLabel = ctx.label('hideAll', 'Hide spoilers');
   const status = document.createElement('span');
   status.className = 'aw-visually-hidden';
   status.setAttribute('role', 'status');
