@@ -119,7 +119,8 @@ void check_spoiler_terms(const Article& a, const JsonDocument& doc, std::string_
   for (size_t i = 0; i < a.faq.size(); ++i) {
     const FaqItem& f = a.faq[i];
     const std::string p = "/faq/" + std::to_string(i);
-    check(p + "/id", f.id, "an FAQ item's id (in the page's links and ids)");
+    // A derived id is the slug of the (safe) question checked below; only a written one is located.
+    if (doc.value_offsets.count(p + "/id")) check(p + "/id", f.id, "an FAQ item's id (in the page's links and ids)");
     if (gating && f.spoiler && !f.safe_question.empty()) check(p + "/safeQuestion", f.safe_question, "a safe question");
     else check(p + "/question", f.question, gating && f.spoiler ? "the question of a gated FAQ item (add a safeQuestion)" : "an FAQ question");
   }

@@ -200,6 +200,12 @@ test('a stylesheet that does not load is the error state, never a silent unstyle
   assert.equal(events.length, 1);
   assert.equal(events[0].kind, 'stylesheet');
   assert.equal(events[0].errors[0].code, 'stylesheet-failed');
+  // Once the stylesheet is back, Try again loads it and shows the article, styled.
+  await page.unroute('**/web/article-widget.css');
+  await retry(page).click();
+  const kicker = page.locator('article-widget').getByText('Ending Explained', { exact: true });
+  await kicker.waitFor();
+  assert.equal(await kicker.evaluate((k) => getComputedStyle(k).textTransform), 'uppercase', 'Retry did not reload the stylesheet');
   await page.close();
 
   // Copied anywhere: the attributes say where the stylesheet and the wasm are.
@@ -217,7 +223,7 @@ test('a stylesheet that does not load is the error state, never a silent unstyle
     document.querySelector('main').append(el);
   });
   await waitForWidgets(moved);
-  const kicker = moved.locator('article-widget').getByText('Ending Explained', { exact: true });
-  assert.equal(await kicker.evaluate((k) => getComputedStyle(k).textTransform), 'uppercase', 'the moved stylesheet does not apply');
+  const movedKicker = moved.locator('article-widget').getByText('Ending Explained', { exact: true });
+  assert.equal(await movedKicker.evaluate((k) => getComputedStyle(k).textTransform), 'uppercase', 'the moved stylesheet does not apply');
   await moved.close();
 });

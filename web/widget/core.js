@@ -79,7 +79,12 @@ export function ensureStylesheet(shadow, href = '') {
         ? Promise.resolve(true)
         : new Promise((resolve) => {
             link.addEventListener('load', () => resolve(true), { once: true });
-            link.addEventListener('error', () => resolve(false), { once: true });
+            link.addEventListener('error', () => {
+              // Not remembered: the error state offers Retry, which must fetch the stylesheet again.
+              linkReady.delete(link);
+              link.remove();
+              resolve(false);
+            }, { once: true });
           }),
     );
   }
