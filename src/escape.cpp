@@ -201,9 +201,9 @@ bool url_is_well_formed(std::string_view url) {
   }
   if (authority == std::string_view::npos) return true;  // a relative reference
   std::string_view host = url.substr(authority, url.find_first_of("/?#", authority) - authority);
+  // A host (a name, an address or [IPv6]) after any user info, before any :port.
   if (size_t at = host.rfind('@'); at != std::string_view::npos) host = host.substr(at + 1);
-  if (size_t port = host.rfind(':'); port != std::string_view::npos && host.find(']') == std::string_view::npos) host = host.substr(0, port);
-  return !host.empty();
+  return !host.empty() && host[0] != ':';
 }
 
 bool url_looks_like_host(std::string_view url) {

@@ -1,11 +1,11 @@
 #include "aw/validate.hpp"
 
 #include <cctype>
-#include <initializer_list>
+#include <algorithm>
 #include <map>
-#include <set>
 
 #include "aw/escape.hpp"
+#include "aw/format.hpp"
 
 namespace aw {
 namespace {
@@ -32,292 +32,211 @@ size_t code_points(std::string_view s) {
 
 bool is_blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
 
-class Validator;
+bool is_language_tag(std::string_view s) {
+  // language (2–3 letters) then subtags of 1–8 letters/digits: "en", "pt-BR", "zh-Hant-TW".
+  size_t i = 0, n = 0;
+  while (i < s.size() && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z'))) ++i, ++n;
+  if (n < 2 || n > 3) return false;
+  while (i < s.size()) {
+    if (s[i] != '-') return false;
+    ++i;
+    size_t len = 0;
+    while (i < s.size() && (std::isalnum(static_cast<unsigned char>(s[i])))) ++i, ++len;
+    if (len < 1 || len > 8) return false;
+  }
+  return true;
+}
 
-// One JSON object being read: typed getters that report what is wrong and return a usable
-// default, so validation always continues and every problem is reported in one pass.
-class Fields {
+// "A person" from "a person": a list element's noun at the start of a message.
+std::string capitalized(std::string_view noun) {
+  std::string s(noun);
+  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+  return s;
+}
+
+// Reads an article by walking the format's tables (format.hpp): every field is checked by its
+// kind, every problem reported at its JSON Pointer, and validation always goes on with a usable
+// default, so one pass finds every problem.
+class Reader final : public format::Reporter {
  public:
-  // `pointer` (the object's JSON Pointer) must outlive the Fields: a literal or the caller's local.
-  Fields(Validator& v, const json& obj, std::string_view pointer, std::initializer_list<std::string_view> known);
+  Reader(const JsonDocument& doc, const Limits& limits, Diagnostics& diags) : doc_(doc), limits_(limits), diags_(diags) {}
 
-  std::string text(std::string_view key, bool required);
-  std::string slug(std::string_view key, bool required);
-  std::string date(std::string_view key, bool required, bool allow_partial = false);
-  std::string url(std::string_view key, bool required);
-  bool boolean(std::string_view key);
-  MarkdownField markdown(std::string_view key, bool required);
-  // The array at key (nullptr when absent or wrong); reports type, emptiness and length.
-  const json* array(std::string_view key, bool required);
-  const json* object(std::string_view key, bool required);
-  const json* raw(std::string_view key) const;
-  std::string pointer(std::string_view key) const { return std::string(pointer_).append("/").append(pointer_token(key)); }
-
- private:
-  const json* typed(std::string_view key, bool required, json::value_t type, const char* wanted);
-  Validator& v_;
-  const json& obj_;
-  std::string_view pointer_;
-};
-
-class Validator {
- public:
-  Validator(const JsonDocument& doc, const Limits& limits, Diagnostics& diags)
-      : doc_(doc), limits_(limits), diags_(diags) {}
-
-  void report(Code code, const std::string& pointer, std::string message) {
+  void report(Code code, const std::string& pointer, std::string message) override {
     diags_.report(code, pointer, doc_.offset_of(pointer), std::move(message));
   }
-  void report_at_key(Code code, const std::string& pointer, std::string message) {
-    diags_.report(code, pointer, doc_.key_offset_of(pointer), std::move(message));
-  }
-  size_t offset_of(const json& value) const { return doc_.offset_of_node(value); }
-  std::string suggest(std::string_view word, const std::vector<std::string_view>& names) { return diags_.suggest(word, names); }
-  const Limits& limits() const { return limits_; }
 
   Article run() {
     Article a;
-    const json& root = doc_.root;
-    if (!root.is_object()) {
-      report(Code::WrongType, "", std::string("An article must be a JSON object, not ") + type_name(root) + ".");
+    if (!doc_.root.is_object()) {
+      report(Code::WrongType, "", std::string("An article must be a JSON object, not ") + type_name(doc_.root) + ".");
       return a;
     }
-    Fields f(*this, root, "",
-             {"id", "lang", "dir", "kicker", "title", "dek", "subject", "authors", "reviewers", "published",
-              "updated", "readingMinutes", "spoilers", "quickAnswer", "sources", "sections", "faq", "related"});
-    a.id = f.slug("id", true);
-    a.lang = f.text("lang", true);
-    if (!a.lang.empty() && !is_language_tag(a.lang)) {
-      report(Code::InvalidLanguage, "/lang", "\"" + a.lang + "\" is not a BCP 47 language tag such as \"en\" or \"pt-BR\".");
-      a.lang = "en";
-    }
-    if (a.lang.empty()) a.lang = "en";
-    a.dir = f.text("dir", false);
-    if (!a.dir.empty() && a.dir != "ltr" && a.dir != "rtl") {
-      report(Code::InvalidValue, "/dir", "\"dir\" must be \"ltr\" or \"rtl\"." + diags_.suggest(a.dir, {"ltr", "rtl"}));
-      a.dir.clear();
-    }
-    a.kicker = f.text("kicker", false);
-    a.title = f.text("title", true);
-    a.dek = f.text("dek", false);
-    if (const json* s = f.object("subject", false)) read_subject(*s, a);
-    read_people(f, "authors", true, a.authors);
-    read_people(f, "reviewers", false, a.reviewers);
-    a.published = f.date("published", true);
-    a.updated = f.date("updated", false);
-    if (!a.published.empty() && !a.updated.empty() && a.updated < a.published)
-      report(Code::DateOrder, "/updated", "\"updated\" (" + a.updated + ") is before \"published\" (" + a.published + ").");
-    if (const json* m = f.raw("readingMinutes")) {
-      if (!m->is_number_integer()) {
-        report(Code::WrongType, "/readingMinutes", std::string("\"readingMinutes\" must be a whole number, not ") + type_name(*m) + ".");
-      } else if (m->get<long long>() < 1 || m->get<long long>() > 600) {
-        report(Code::InvalidValue, "/readingMinutes", "\"readingMinutes\" must be between 1 and 600.");
-      } else {
-        a.reading_minutes = static_cast<int>(m->get<long long>());
-      }
-    }
-    if (const json* s = f.object("spoilers", false)) read_spoilers(*s, a);
-    if (const json* q = f.object("quickAnswer", false)) {
-      Fields qf(*this, *q, "/quickAnswer", {"question", "answer", "spoiler"});
-      a.has_quick_answer = true;
-      a.quick_answer.question = qf.text("question", true);
-      a.quick_answer.answer = qf.markdown("answer", true);
-      a.quick_answer.spoiler = qf.boolean("spoiler");
-    }
-    read_sources(f, a);
-    read_sections(f, "/sections", 1, true, a.sections);
-    read_faq(f, a);
-    read_related(f, a);
+    read_object(format::article(), doc_.root, "", &a, 0, 0);
     check_ids(a);
     return a;
   }
 
  private:
-  static bool is_language_tag(std::string_view s) {
-    // language (2–3 letters) then subtags of 1–8 letters/digits: "en", "pt-BR", "zh-Hant-TW".
-    size_t i = 0, n = 0;
-    while (i < s.size() && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z'))) ++i, ++n;
-    if (n < 2 || n > 3) return false;
-    while (i < s.size()) {
-      if (s[i] != '-') return false;
-      ++i;
-      size_t len = 0;
-      while (i < s.size() && (std::isalnum(static_cast<unsigned char>(s[i])))) ++i, ++len;
-      if (len < 1 || len > 8) return false;
+  using Field = format::Field;
+  using Kind = format::Kind;
+
+  void read_object(const format::Object& table, const json& obj, const std::string& pointer, void* target, size_t index, int depth) {
+    for (auto it = obj.begin(); it != obj.end(); ++it) {
+      const std::string& key = it.key();
+      if (key.rfind("x-", 0) == 0 || key.rfind('$', 0) == 0 || format::find_field(table, key)) continue;
+      std::vector<std::string_view> names;
+      for (const Field& f : table.fields) names.push_back(f.name);
+      const std::string p = pointer + "/" + pointer_token(key);
+      diags_.report(Code::UnknownField, p, doc_.key_offset_of(p),
+                    "\"" + key + "\" is not a field of this object; it is ignored." + diags_.suggest(key, names));
     }
+    for (const Field& f : table.fields) read_field(table, f, obj, pointer, target, depth);
+    if (table.finish) table.finish(*this, target, format::Place{pointer, index, doc_.offset_of_node(obj), depth, obj});
+  }
+
+  void read_field(const format::Object& table, const Field& f, const json& obj, const std::string& base, void* target, int depth) {
+    auto found = obj.find(f.name);
+    const std::string p = base + "/" + pointer_token(f.name);
+    const std::string name = "\"" + std::string(f.name) + "\"";
+    if (found == obj.end()) {
+      if (f.required) report(Code::MissingField, p, "The required field " + name + " is missing.");
+      return;
+    }
+    const json& v = *found;
+    if (f.kind == Kind::Object) {
+      if (!v.is_object()) return wrong_type(p, name, "an object", v);
+      return read_object(*f.object, v, p, f.child(target), 0, depth);
+    }
+    if (f.kind == Kind::List) return read_list(table, f, v, p, name, target, depth);
+    format::Value value;
+    if (read_scalar(f, v, p, name, value)) f.set(target, value);
+  }
+
+  void read_list(const format::Object& table, const Field& f, const json& v, const std::string& p, const std::string& name, void* target,
+                 int depth) {
+    if (!v.is_array()) return wrong_type(p, name, "an array", v);
+    if (f.required && v.empty()) return report(Code::EmptyValue, p, name + " needs at least one entry.");
+    if (v.size() > limits_.max_items)
+      return report(Code::TooMany, p, name + " has " + std::to_string(v.size()) + " entries; the limit is " +
+                                          std::to_string(limits_.max_items) + " (maxItems).");
+    // A list of its own table (sub-sections) nests one level deeper, up to f.max levels in all.
+    const bool nests = f.object == &table;
+    const int level = nests ? depth + 1 : 1;
+    if (nests && level > f.max)
+      return report(Code::SectionsTooDeep, p, "Sub-sections nest at most " + std::to_string(f.max) + " levels deep (h2–h" +
+                                                  std::to_string(f.max + 1) + ").");
+    for (size_t i = 0; i < v.size(); ++i) {
+      const std::string ep = p + "/" + std::to_string(i);
+      const json& e = v[i];
+      if (f.object) {
+        if (!e.is_object()) {
+          report(Code::WrongType, ep, capitalized(f.object->noun) + " must be an object, not " + type_name(e) + ".");
+          continue;
+        }
+        read_object(*f.object, e, ep, f.child(target), i, level);
+        continue;
+      }
+      format::Value value;
+      if (!read_scalar(*f.item, e, ep, capitalized(f.item->noun), value)) continue;
+      if (f.item->names_source) source_refs_.push_back({value.text, ep});
+      f.set(target, value);
+    }
+  }
+
+  void wrong_type(const std::string& p, const std::string& name, const char* wanted, const json& v) {
+    report(Code::WrongType, p, name + " must be " + wanted + ", not " + type_name(v) + ".");
+  }
+
+  // Checks one value by its kind; `name` is how messages call it ("\"title\"", "A spoiler term").
+  bool read_scalar(const Field& f, const json& v, const std::string& p, const std::string& name, format::Value& out) {
+    switch (f.kind) {
+      case Kind::Boolean:
+        if (!v.is_boolean()) return wrong_type(p, name, "true or false", v), false;
+        out.boolean = v.get<bool>();
+        return true;
+      case Kind::Integer: return read_integer(f, v, p, name, out);
+      case Kind::Markdown: return read_markdown(f, v, p, name, out);
+      default: break;
+    }
+    if (!v.is_string()) return wrong_type(p, name, "a string", v), false;
+    const std::string& s = v.get_ref<const std::string&>();
+    if (is_blank(s)) return report(Code::EmptyValue, p, name + " is empty."), false;
+    const size_t limit = f.max > 0 ? static_cast<size_t>(f.max) : limits_.max_text_chars;
+    if (const size_t n = code_points(s); n > limit)
+      return report(Code::TooLong, p, name + " is " + std::to_string(n) + " characters long; the limit is " + std::to_string(limit) + "."), false;
+    if (!kind_accepts(f, s, p, name)) return false;
+    out.text = s;
     return true;
   }
 
-  void read_subject(const json& s, Article& a) {
-    Fields sf(*this, s, "/subject", {"title", "year", "kind"});
-    a.has_subject = true;
-    a.subject.title = sf.text("title", true);
-    a.subject.kind = sf.text("kind", false);
-    static const std::set<std::string> kinds = {"film", "series", "book", "game", "album", "other"};
-    if (!a.subject.kind.empty() && !kinds.count(a.subject.kind))
-      report(Code::InvalidValue, "/subject/kind",
-             "\"kind\" must be one of film, series, book, game, album, other." +
-                 diags_.suggest(a.subject.kind, {"film", "series", "book", "game", "album", "other"}));
-    if (const json* y = sf.raw("year")) {
-      if (!y->is_number_integer()) report(Code::WrongType, "/subject/year", std::string("\"year\" must be a whole number, not ") + type_name(*y) + ".");
-      else if (y->get<long long>() < 1000 || y->get<long long>() > 9999) report(Code::InvalidValue, "/subject/year", "\"year\" must be a four-digit year.");
-      else a.subject.year = static_cast<int>(y->get<long long>());
+  bool read_integer(const Field& f, const json& v, const std::string& p, const std::string& name, format::Value& out) {
+    // JSON Schema's "integer" is a number with no fraction, so 1990.0 is one too.
+    const bool whole = v.is_number_integer() || (v.is_number_float() && v.get<double>() == static_cast<double>(static_cast<long long>(v.get<double>())));
+    if (!whole) return wrong_type(p, name, "a whole number", v), false;
+    const double n = v.get<double>();
+    if (n < static_cast<double>(f.min) || n > static_cast<double>(f.max))
+      return report(Code::InvalidValue, p, name + " must be from " + std::to_string(f.min) + " to " + std::to_string(f.max) + "."), false;
+    out.integer = static_cast<long long>(n);
+    return true;
+  }
+
+  bool read_markdown(const Field& f, const json& v, const std::string& p, const std::string& name, format::Value& out) {
+    if (!v.is_string()) return wrong_type(p, name, "a string", v), false;
+    const std::string& s = v.get_ref<const std::string&>();
+    if (f.required && is_blank(s)) return report(Code::EmptyValue, p, name + " is empty."), false;
+    if (s.size() > limits_.max_markdown_bytes)
+      return report(Code::TooLong, p, name + " is " + std::to_string(s.size()) + " bytes of Markdown; the limit is " +
+                                          std::to_string(limits_.max_markdown_bytes) + " (maxMarkdownBytes)."), false;
+    out.markdown = MarkdownField{s, p, doc_.offset_of_node(v)};
+    return true;
+  }
+
+  // What a kind asks of a string beyond being non-blank text within its length.
+  bool kind_accepts(const Field& f, const std::string& s, const std::string& p, const std::string& name) {
+    switch (f.kind) {
+      case Kind::Slug:
+        if (is_slug(s)) return true;
+        report(Code::InvalidSlug, p, "\"" + s + "\" is not a valid id: use lowercase letters, digits and '-' (like \"final-shot\").");
+        return false;
+      case Kind::Lang:
+        if (is_language_tag(s)) return true;
+        report(Code::InvalidLanguage, p, "\"" + s + "\" is not a BCP 47 language tag such as \"en\" or \"pt-BR\".");
+        return false;
+      case Kind::Date:
+      case Kind::PartialDate: {
+        const bool partial = f.kind == Kind::PartialDate;
+        if (is_iso_date(s, partial)) return true;
+        report(Code::InvalidDate, p, "\"" + s + "\" is not a date in the form " + (partial ? "YYYY, YYYY-MM or " : "") + "YYYY-MM-DD.");
+        return false;
+      }
+      case Kind::Url: return url_accepted(s, p);
+      case Kind::Enum: {
+        std::vector<std::string_view> values(f.values.begin(), f.values.end());
+        if (std::find(values.begin(), values.end(), s) != values.end()) return true;
+        std::string list;
+        for (size_t i = 0; i < values.size(); ++i) list.append(i ? (i + 1 == values.size() ? " or " : ", ") : "").append("\"").append(values[i]).append("\"");
+        report(Code::InvalidValue, p, name + " must be " + list + ", not \"" + s + "\"." + diags_.suggest(s, values));
+        return false;
+      }
+      default: return true;
     }
   }
 
-  void read_people(Fields& f, std::string_view key, bool required, std::vector<Person>& out) {
-    const json* arr = f.array(key, required);
-    if (!arr) return;
-    std::string base = f.pointer(key);
-    out.reserve(arr->size());
-    for (size_t i = 0; i < arr->size(); ++i) {
-      std::string p = base + "/" + std::to_string(i);
-      if (!(*arr)[i].is_object()) {
-        report(Code::WrongType, p, std::string("A person must be an object with a \"name\", not ") + type_name((*arr)[i]) + ".");
-        continue;
-      }
-      Fields pf(*this, (*arr)[i], p, {"name", "role", "url"});
-      Person person;
-      person.name = pf.text("name", true);
-      person.role = pf.text("role", false);
-      person.url = pf.url("url", false);
-      out.push_back(std::move(person));
+  bool url_accepted(const std::string& s, const std::string& p) {
+    if (!url_is_safe(s, UrlUse::Link)) {
+      report(Code::UnsafeUrl, p, "This URL is not allowed: only http, https, mailto and relative URLs are, without control characters or backslashes.");
+      return false;
     }
-  }
-
-  void read_spoilers(const json& s, Article& a) {
-    Fields sf(*this, s, "/spoilers", {"level", "warning", "terms"});
-    std::string level = sf.text("level", true);
-    if (level == "minor") a.spoiler_level = SpoilerLevel::Minor;
-    else if (level == "major") a.spoiler_level = SpoilerLevel::Major;
-    else if (!level.empty() && level != "none")
-      report(Code::InvalidValue, "/spoilers/level",
-             "\"level\" must be \"none\", \"minor\" or \"major\", not \"" + level + "\"." + diags_.suggest(level, {"none", "minor", "major"}));
-    a.spoiler_warning = sf.text("warning", false);
-    if (const json* terms = sf.array("terms", false)) {
-      for (size_t i = 0; i < terms->size(); ++i) {
-        const std::string p = "/spoilers/terms/" + std::to_string(i);
-        const json& t = (*terms)[i];
-        if (!t.is_string()) report(Code::WrongType, p, std::string("A spoiler term must be a string, not ") + type_name(t) + ".");
-        else if (is_blank(t.get_ref<const std::string&>())) report(Code::EmptyValue, p, "A spoiler term is empty.");
-        else if (code_points(t.get_ref<const std::string&>()) > 100) report(Code::TooLong, p, "A spoiler term is at most 100 characters.");
-        else a.spoiler_terms.push_back(t.get<std::string>());
-      }
+    if (url_looks_like_host(s))
+      report(Code::UrlWithoutScheme, p,
+             "\"" + s + "\" is a relative URL (a path on this site), but it starts like a host name: did you mean \"https://" + s + "\"?");
+    if (!url_is_well_formed(s)) {
+      report(Code::InvalidUrl, p,
+             "This is not a URL: a URL holds no spaces or < > \" { } | ^ ` (percent-encode them), every % starts a %XX "
+             "escape, and an http(s) URL names a host (https://example.com/page).");
+      return false;
     }
-  }
-
-  void read_sources(Fields& f, Article& a) {
-    const json* arr = f.array("sources", false);
-    if (!arr) return;
-    a.sources.reserve(arr->size());
-    for (size_t i = 0; i < arr->size(); ++i) {
-      std::string p = "/sources/" + std::to_string(i);
-      if (!(*arr)[i].is_object()) {
-        report(Code::WrongType, p, std::string("A source must be an object, not ") + type_name((*arr)[i]) + ".");
-        continue;
-      }
-      Fields sf(*this, (*arr)[i], p, {"id", "label", "author", "title", "publisher", "date", "url"});
-      Source s;
-      s.pointer = p;
-      s.offset = offset_of((*arr)[i]);
-      s.id = sf.slug("id", true);
-      s.label = sf.text("label", true);
-      s.author = sf.text("author", false);
-      s.title = sf.text("title", true);
-      s.publisher = sf.text("publisher", false);
-      s.date = sf.date("date", false, true);
-      s.url = sf.url("url", false);
-      a.sources.push_back(std::move(s));
-    }
-  }
-
-  void read_sections(Fields& f, const std::string& pointer, int level, bool required, std::vector<Section>& out) {
-    const json* arr = f.array("sections", required);
-    if (!arr) return;
-    if (level > 4) {
-      report(Code::SectionsTooDeep, pointer, "Sub-sections nest at most 4 levels deep (h2–h5).");
-      return;
-    }
-    out.reserve(arr->size());
-    for (size_t i = 0; i < arr->size(); ++i) {
-      std::string p = pointer + "/" + std::to_string(i);
-      if (!(*arr)[i].is_object()) {
-        report(Code::WrongType, p, std::string("A section must be an object, not ") + type_name((*arr)[i]) + ".");
-        continue;
-      }
-      Fields sf(*this, (*arr)[i], p, {"id", "heading", "safeHeading", "body", "spoiler", "sources", "sections", "conclusion"});
-      Section s;
-      s.pointer = p;
-      s.level = level;
-      s.id = sf.slug("id", true);
-      s.heading = sf.text("heading", true);
-      s.safe_heading = sf.text("safeHeading", false);
-      s.body = sf.markdown("body", false);
-      s.spoiler = sf.boolean("spoiler");
-      if (const json* src = sf.array("sources", false)) {
-        for (size_t k = 0; k < src->size(); ++k) {
-          std::string sp = p + "/sources/" + std::to_string(k);
-          if (!(*src)[k].is_string()) {
-            report(Code::WrongType, sp, std::string("A source reference must be a source id (a string), not ") + type_name((*src)[k]) + ".");
-            continue;
-          }
-          s.sources.push_back((*src)[k].get<std::string>());
-          source_refs_.push_back({s.sources.back(), sp});
-        }
-      }
-      read_sections(sf, p + "/sections", level + 1, false, s.sections);
-      s.conclusion = sf.markdown("conclusion", false);
-      out.push_back(std::move(s));
-    }
-  }
-
-  void read_faq(Fields& f, Article& a) {
-    const json* arr = f.array("faq", false);
-    if (!arr) return;
-    a.faq.reserve(arr->size());
-    for (size_t i = 0; i < arr->size(); ++i) {
-      std::string p = "/faq/" + std::to_string(i);
-      if (!(*arr)[i].is_object()) {
-        report(Code::WrongType, p, std::string("An FAQ item must be an object, not ") + type_name((*arr)[i]) + ".");
-        continue;
-      }
-      Fields qf(*this, (*arr)[i], p, {"id", "question", "safeQuestion", "answer", "spoiler"});
-      FaqItem item;
-      item.id = qf.slug("id", false);
-      item.question = qf.text("question", true);
-      item.safe_question = qf.text("safeQuestion", false);
-      item.answer = qf.markdown("answer", true);
-      item.spoiler = qf.boolean("spoiler");
-      if (item.id.empty() && !qf.raw("id")) {
-        // A gated question's own words must not reach its id (an attribute the page carries).
-        item.id = slugify(item.spoiler && !item.safe_question.empty() ? item.safe_question : item.question);
-        if (item.id.empty() || !is_slug(item.id)) item.id = "question-" + std::to_string(i + 1);
-        if (item.id.size() > 100) item.id.resize(100);
-        while (!item.id.empty() && item.id.back() == '-') item.id.pop_back();
-      }
-      a.faq.push_back(std::move(item));
-    }
-  }
-
-  void read_related(Fields& f, Article& a) {
-    const json* arr = f.array("related", false);
-    if (!arr) return;
-    a.related.reserve(arr->size());
-    for (size_t i = 0; i < arr->size(); ++i) {
-      std::string p = "/related/" + std::to_string(i);
-      if (!(*arr)[i].is_object()) {
-        report(Code::WrongType, p, std::string("A related link must be an object, not ") + type_name((*arr)[i]) + ".");
-        continue;
-      }
-      Fields rf(*this, (*arr)[i], p, {"label", "title", "summary", "url", "cta"});
-      RelatedLink link;
-      link.label = rf.text("label", false);
-      link.title = rf.text("title", true);
-      link.summary = rf.text("summary", false);
-      link.url = rf.url("url", true);
-      link.cta = rf.text("cta", false);
-      a.related.push_back(std::move(link));
-    }
+    return true;
   }
 
   // Ids must be unique: sections and FAQ items share one namespace (both are #anchors), sources
@@ -374,133 +293,6 @@ class Validator {
   std::vector<std::pair<std::string, std::string>> source_refs_;  // (id, pointer)
 };
 
-Fields::Fields(Validator& v, const json& obj, std::string_view pointer, std::initializer_list<std::string_view> known)
-    : v_(v), obj_(obj), pointer_(pointer) {
-  for (auto it = obj.begin(); it != obj.end(); ++it) {
-    const std::string& key = it.key();
-    bool ok = key.rfind("x-", 0) == 0 || key.rfind('$', 0) == 0;
-    for (std::string_view k : known) ok = ok || k == key;
-    if (!ok)
-      v_.report_at_key(Code::UnknownField, this->pointer(key),
-                       "\"" + key + "\" is not a field of this object; it is ignored." + v_.suggest(key, std::vector<std::string_view>(known)));
-  }
-}
-
-const json* Fields::raw(std::string_view key) const {
-  auto it = obj_.find(key);
-  return it == obj_.end() ? nullptr : &*it;
-}
-
-const json* Fields::typed(std::string_view key, bool required, json::value_t type, const char* wanted) {
-  const json* v = raw(key);
-  if (!v) {
-    if (required) v_.report(Code::MissingField, pointer(key), "The required field \"" + std::string(key) + "\" is missing.");
-    return nullptr;
-  }
-  if (v->type() != type) {
-    v_.report(Code::WrongType, pointer(key), "\"" + std::string(key) + "\" must be " + wanted + ", not " + type_name(*v) + ".");
-    return nullptr;
-  }
-  return v;
-}
-
-std::string Fields::text(std::string_view key, bool required) {
-  const json* v = typed(key, required, json::value_t::string, "a string");
-  if (!v) return {};
-  const std::string& s = v->get_ref<const std::string&>();
-  if (is_blank(s)) {
-    v_.report(Code::EmptyValue, pointer(key), "\"" + std::string(key) + "\" is empty.");
-    return {};
-  }
-  if (code_points(s) > v_.limits().max_text_chars) {
-    v_.report(Code::TooLong, pointer(key), "\"" + std::string(key) + "\" is " + std::to_string(code_points(s)) +
-                                               " characters long; the limit is " + std::to_string(v_.limits().max_text_chars) + ".");
-    return {};
-  }
-  return s;
-}
-
-std::string Fields::slug(std::string_view key, bool required) {
-  std::string s = text(key, required);
-  if (!s.empty() && !is_slug(s)) {
-    v_.report(Code::InvalidSlug, pointer(key), "\"" + s + "\" is not a valid id: use lowercase letters, digits and '-' (like \"final-shot\").");
-    return {};
-  }
-  return s;
-}
-
-std::string Fields::date(std::string_view key, bool required, bool allow_partial) {
-  std::string s = text(key, required);
-  if (!s.empty() && !is_iso_date(s, allow_partial)) {
-    v_.report(Code::InvalidDate, pointer(key), "\"" + s + "\" is not a date in the form " + (allow_partial ? "YYYY, YYYY-MM or " : "") + "YYYY-MM-DD.");
-    return {};
-  }
-  return s;
-}
-
-std::string Fields::url(std::string_view key, bool required) {
-  std::string s = text(key, required);
-  if (!s.empty() && !url_is_safe(s, UrlUse::Link)) {
-    v_.report(Code::UnsafeUrl, pointer(key), "This URL is not allowed: only http, https, mailto and relative URLs are, without control characters or backslashes.");
-    return {};
-  }
-  if (!s.empty() && url_looks_like_host(s)) {
-    v_.report(Code::UrlWithoutScheme, pointer(key),
-              "\"" + s + "\" is a relative URL (a path on this site), but it starts like a host name: did you mean \"https://" + s + "\"?");
-  }
-  if (!s.empty() && !url_is_well_formed(s)) {
-    v_.report(Code::InvalidUrl, pointer(key),
-              "This is not a URL: a URL holds no spaces or < > \" { } | ^ ` (percent-encode them), every % starts a %XX "
-              "escape, and an http(s) URL names a host (https://example.com/page).");
-    return {};
-  }
-  return s;
-}
-
-bool Fields::boolean(std::string_view key) {
-  const json* v = typed(key, false, json::value_t::boolean, "true or false");
-  return v && v->get<bool>();
-}
-
-MarkdownField Fields::markdown(std::string_view key, bool required) {
-  MarkdownField m;
-  const json* v = typed(key, required, json::value_t::string, "a string");
-  if (!v) return m;
-  m.pointer = pointer(key);
-  m.offset = v_.offset_of(*v);
-  const std::string& s = v->get_ref<const std::string&>();
-  if (required && is_blank(s)) {
-    v_.report(Code::EmptyValue, m.pointer, "\"" + std::string(key) + "\" is empty.");
-    return m;
-  }
-  if (s.size() > v_.limits().max_markdown_bytes) {
-    v_.report(Code::TooLong, m.pointer, "\"" + std::string(key) + "\" is " + std::to_string(s.size()) +
-                                            " bytes of Markdown; the limit is " + std::to_string(v_.limits().max_markdown_bytes) + " (maxMarkdownBytes).");
-    return m;
-  }
-  m.text = s;
-  return m;
-}
-
-const json* Fields::array(std::string_view key, bool required) {
-  const json* v = typed(key, required, json::value_t::array, "an array");
-  if (!v) return nullptr;
-  if (required && v->empty()) {
-    v_.report(Code::EmptyValue, pointer(key), "\"" + std::string(key) + "\" needs at least one entry.");
-    return nullptr;
-  }
-  if (v->size() > v_.limits().max_items) {
-    v_.report(Code::TooMany, pointer(key), "\"" + std::string(key) + "\" has " + std::to_string(v->size()) +
-                                               " entries; the limit is " + std::to_string(v_.limits().max_items) + " (maxItems).");
-    return nullptr;
-  }
-  return v;
-}
-
-const json* Fields::object(std::string_view key, bool required) {
-  return typed(key, required, json::value_t::object, "an object");
-}
-
 }  // namespace
 
 bool is_slug(std::string_view s) {
@@ -535,7 +327,7 @@ bool is_iso_date(std::string_view s, bool allow_partial) {
 }
 
 Article validate_article(const JsonDocument& doc, const Limits& limits, Diagnostics& diags) {
-  return Validator(doc, limits, diags).run();
+  return Reader(doc, limits, diags).run();
 }
 
 }  // namespace aw

@@ -147,65 +147,156 @@ export interface LoadOptions {
 /** Loads and instantiates the wasm module (once; every call after it is synchronous). */
 export function loadWidget(options?: LoadOptions): Promise<Widget>;
 
-// ---- The article format (docs/FORMAT.md; schema/article.schema.json is the same, and
-// tests/node/schema.test.js checks that the two list the same fields, required alike) ----------
+// ---- The article format (docs/FORMAT.md), generated like the schema from the format's tables --
 
-/** An article as JSON: what `render()` takes (as text, bytes, or this object). */
+// <format:types generated from src/format.cpp; tests/native/format_test.cpp checks them>
+/** One article. */
 export interface ArticleJSON {
-  /** Stable slug, ^[a-z0-9][a-z0-9-]*$. */
+  /** Stable article id. Used for the persisted spoiler choice. */
   id: string;
-  /** BCP 47 tag: picks labels and date format. */
+  /** Language of the text (en, es, fr, de, pt-BR…). Picks labels and date format. */
   lang: string;
+  /** Text direction; default from the language (ar, he, fa, ur are rtl). */
   dir?: 'ltr' | 'rtl';
+  /** Small label above the title ("Ending Explained"). */
   kicker?: string;
+  /** The headline. */
   title: string;
+  /** One-sentence summary under the title. */
   dek?: string;
+  /** What the article is about. */
   subject?: ArticleSubject;
+  /** The authors (at least one). */
   authors: ArticlePerson[];
+  /** Reviewers; the same shape as authors. */
   reviewers?: ArticlePerson[];
-  /** YYYY-MM-DD */
+  /** Publication date. */
   published: string;
+  /** Last update, not before `published`. */
   updated?: string;
+  /** Reading time in minutes; computed from the word count (230 words/min) when absent. */
   readingMinutes?: number;
+  /** Whether and how strongly the article spoils its subject. Absent: the article spoils nothing. */
   spoilers?: ArticleSpoilers;
+  /** Quick-answer box: a question and a short Markdown answer. */
   quickAnswer?: ArticleQuickAnswer;
+  /** The cited works. Markdown cites them with [^id]; sections list them in `sources`. */
   sources?: ArticleSource[];
+  /** The body (at least one section). */
   sections: ArticleSection[];
+  /** "Frequently Asked" items. */
   faq?: ArticleFaqItem[];
+  /** "Continue reading" cards. */
   related?: ArticleRelatedLink[];
   /** Reserved for tools and ignored, like every name starting with "x-". */
   $schema?: string;
   [tool: `x-${string}`]: unknown;
 }
-export interface ArticlePerson { name: string; role?: string; url?: string }
-export interface ArticleSubject { title: string; year?: number; kind?: 'film' | 'series' | 'book' | 'game' | 'album' | 'other' }
+/** What the article is about. */
+export interface ArticleSubject {
+  /** Title of the work. */
+  title: string;
+  /** Year of release or publication (four digits). */
+  year?: number;
+  /** Kind of work. */
+  kind?: 'film' | 'series' | 'book' | 'game' | 'album' | 'other';
+  [tool: `x-${string}`]: unknown;
+}
+/** An author or reviewer. */
+export interface ArticlePerson {
+  /** The person's name as shown in the byline. */
+  name: string;
+  /** Role shown after the name ("Staff Writer"). */
+  role?: string;
+  /** Link for the name (profile page, mailto:). */
+  url?: string;
+  [tool: `x-${string}`]: unknown;
+}
+/** Spoiler settings. When the level is not "none", every part marked "spoiler": true (quick answer, section, sub-section, FAQ item) is gated until the reader reveals it; a sub-section of a gated section is gated with it. */
 export interface ArticleSpoilers {
+  /** How strongly the article spoils its subject. */
   level: 'none' | 'minor' | 'major';
+  /** Warning text; a default in the article's language naming the subject is used when absent. */
   warning?: string;
-  /** Phrases that are spoilers: validate warns (spoiler-term-ungated) where readers would see them. */
+  /** Words and phrases that are spoilers ("married", "five years later"), at most 100 characters each: validate warns (spoiler-term-ungated) at each one found in a text readers see before any reveal. */
   terms?: string[];
+  [tool: `x-${string}`]: unknown;
 }
-export interface ArticleQuickAnswer { question: string; answer: string; spoiler?: boolean }
-export interface ArticleSource { id: string; label: string; author?: string; title: string; publisher?: string; date?: string; url?: string }
-export interface ArticleSection {
-  id: string;
-  heading: string;
-  /** For a gated section: shown (and in Contents) until it is revealed. */
-  safeHeading?: string;
-  body?: string;
-  spoiler?: boolean;
-  sources?: string[];
-  /** Sub-sections, at most 4 levels deep in all. */
-  sections?: ArticleSection[];
-  conclusion?: string;
-}
-export interface ArticleFaqItem {
-  id?: string;
+/** The quick-answer box. */
+export interface ArticleQuickAnswer {
+  /** The question the box answers. */
   question: string;
-  /** For a gated item: shown until its answer is revealed. */
-  safeQuestion?: string;
+  /** Short Markdown answer. */
   answer: string;
+  /** Gated content (see spoilers). */
   spoiler?: boolean;
+  [tool: `x-${string}`]: unknown;
 }
-export interface ArticleRelatedLink { label?: string; title: string; summary?: string; url: string; cta?: string }
+/** A cited work. */
+export interface ArticleSource {
+  /** What [^id] and section `sources` lists refer to. Unique. */
+  id: string;
+  /** How the "Drawing on …" line names it: "Owen Gleiberman's Variety review (Venice)". */
+  label: string;
+  /** Author of the cited work. */
+  author?: string;
+  /** Title of the cited work. */
+  title: string;
+  /** Outlet. */
+  publisher?: string;
+  /** When it was published: YYYY-MM-DD, YYYY-MM or YYYY. */
+  date?: string;
+  /** Where to read it. */
+  url?: string;
+  [tool: `x-${string}`]: unknown;
+}
+/** A part of the article under its own heading. */
+export interface ArticleSection {
+  /** Unique across all sections, sub-sections and FAQ items; the anchor (#id). */
+  id: string;
+  /** The section heading. */
+  heading: string;
+  /** For a gated section: a spoiler-free heading shown on the page and in Contents until the reader reveals the section. */
+  safeHeading?: string;
+  /** The section text, shown before its sub-sections. */
+  body?: string;
+  /** Gated content (see spoilers); its sub-sections are gated with it. */
+  spoiler?: boolean;
+  /** Ids of the sources this section draws on, rendered as "Drawing on A, B, and C." under the heading. */
+  sources?: string[];
+  /** Sub-sections, the same shape, at most 4 levels deep in all (h2–h5). */
+  sections?: ArticleSection[];
+  /** Closing text of the section, shown after its sub-sections. */
+  conclusion?: string;
+  [tool: `x-${string}`]: unknown;
+}
+/** A "Frequently Asked" item. */
+export interface ArticleFaqItem {
+  /** Anchor of the item; defaults to a slug of the question. A link to #id opens the item. */
+  id?: string;
+  /** The question. */
+  question: string;
+  /** For a gated item: a spoiler-free question shown until the reader reveals the answer; the default id is its slug. */
+  safeQuestion?: string;
+  /** The answer, shown when the item is opened. */
+  answer: string;
+  /** Gated content (see spoilers). */
+  spoiler?: boolean;
+  [tool: `x-${string}`]: unknown;
+}
+/** A "Continue reading" card. */
+export interface ArticleRelatedLink {
+  /** Label above the card; defaults to "Continue reading" in the article's language. */
+  label?: string;
+  /** Title of the linked page. */
+  title: string;
+  /** One-line summary of the linked page. */
+  summary?: string;
+  /** Where the card links to. */
+  url: string;
+  /** Call to action; defaults to "Open" in the article's language. */
+  cta?: string;
+  [tool: `x-${string}`]: unknown;
+}
+// </format:types>
 

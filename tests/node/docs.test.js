@@ -169,7 +169,7 @@ handlers['README.md plain § How it is built'] = ({ text }) => {
   assert.deepEqual(concepts, headers);
 };
 
-handlers['docs/FORMAT.md json § Spoilers'] = ({ text }) => {
+handlers['docs/FORMAT.md json § `spoilers`'] = ({ text }) => {
   // The snippet is one member of the article object: put it in the seed and render.
   const member = JSON.parse(`{${text}}`);
   assert.deepEqual(Object.keys(member), ['spoilers']);
