@@ -45,6 +45,8 @@ struct Labels {
   std::string_view date_month;          // "{month} {year}"
 };
 
+// Every language's row names each word (.updated = "Updated"), and a test checks that every
+// language has every word.
 // Labels for a BCP 47 tag: exact primary language match ("es-MX" → es), else English.
 const Labels& labels_for(std::string_view lang);
 
@@ -53,6 +55,10 @@ const Labels& labels_for(std::string_view lang);
 // parser.
 Labels with_overrides(const Labels& base, const std::map<std::string, std::string>& overrides);
 const std::vector<std::string_view>& label_keys();
+// The word for an override key ("close"), or "" for an unknown key.
+std::string_view label_text(const Labels& labels, std::string_view key);
+// The languages the table has (primary subtags: "en", "es", …).
+std::vector<std::string_view> languages_with_labels();
 
 // The words the browser shim writes itself (close, hideAll, sourceN, spoilersHidden,
 // spoilersShown) as a JSON object: meta.labels, and the article's data-aw-labels

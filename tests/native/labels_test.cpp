@@ -1,0 +1,40 @@
+// The label table: every language has every word, and the keys publishers override name them.
+#include <gtest/gtest.h>
+
+#include "aw/labels.hpp"
+
+namespace aw {
+namespace {
+
+TEST(Labels, EveryLanguageHasEveryWord) {
+  const auto languages = languages_with_labels();
+  ASSERT_GE(languages.size(), 5u);
+  const Labels& english = labels_for("en");
+  for (std::string_view lang : languages) {
+    const Labels& l = labels_for(lang);
+    EXPECT_EQ(l.lang, lang) << "labels_for(\"" << lang << "\") fell back to another language";
+    for (std::string_view key : label_keys()) EXPECT_FALSE(label_text(l, key).empty()) << lang << ": " << key;
+    // The words no publisher overrides (they are parts of sentences and dates).
+    for (std::string_view word : {l.spoiler_default, l.spoiler_default_nosubject, l.level_minor, l.level_major, l.date_full, l.date_month})
+      EXPECT_FALSE(word.empty()) << lang;
+    EXPECT_NE(l.spoiler_default.find("{subject}"), std::string_view::npos) << lang;
+    EXPECT_NE(l.reading_time.find("{n}"), std::string_view::npos) << lang;
+    ASSERT_NE(l.months, nullptr) << lang;
+    for (int m = 0; m < 12; ++m) EXPECT_STRNE(l.months[m], "") << lang << " month " << m + 1;
+    // A translated row, not English copied in (a few words are the same in every language).
+    size_t same = 0;
+    for (std::string_view key : label_keys()) same += lang != "en" && label_text(l, key) == label_text(english, key);
+    EXPECT_LE(same, 3u) << lang << " has " << same << " English words";
+  }
+}
+
+TEST(Labels, OverrideKeysNameTheirWords) {
+  for (std::string_view key : label_keys()) {
+    const Labels l = with_overrides(labels_for("en"), {{std::string(key), "X"}});
+    EXPECT_EQ(label_text(l, key), "X") << key;
+  }
+  EXPECT_EQ(label_text(labels_for("en"), "noSuchKey"), "");
+}
+
+}  // namespace
+}  // namespace aw
