@@ -301,4 +301,47 @@ CallOutput call_refused(Entry entry, size_t input_bytes, bool out_of_memory, std
   return {"", result_report_json(result, options)};
 }
 
+std::string call_failure_text(std::string_view facts_json) {
+  const json facts = json::parse(facts_json, nullptr, false);
+  auto fact = [&](const char* key) -> const json& {
+    static const json none;
+    return facts.is_object() && facts.contains(key) ? facts[key] : none;
+  };
+  // The first of the reader's languages the label table has (the article's, then the page's).
+  const Labels* labels = &labels_for("en");
+  if (fact("lang").is_array())
+    for (const json& lang : fact("lang"))
+      if (lang.is_string() && has_labels(lang.get_ref<const std::string&>())) {
+        labels = &labels_for(lang.get_ref<const std::string&>());
+        break;
+      }
+  const Labels& L = *labels;
+  const std::string kind = fact("kind").is_string() ? fact("kind").get<std::string>() : "";
+  const int status = fact("status").is_number_integer() ? fact("status").get<int>() : 0;
+  json out = {{"title", L.failure_title}, {"retryLabel", L.try_again}, {"shown", 0}, {"more", ""}, {"retry", true}};
+  std::string message(L.failure_unexpected);
+  if (kind == "network") message = L.failure_network;
+  else if (kind == "timeout") message = L.failure_timeout;
+  else if (kind == "stylesheet") message = L.failure_stylesheet;
+  else if (kind == "http") {
+    const bool gone = status == 404 || status == 410;  // asking again cannot help
+    message = fill(gone ? L.failure_not_found : L.failure_http, "status", std::to_string(status));
+    out["retry"] = !gone;
+  } else if (kind == "invalid") {
+    // The article itself is wrong: list the first problems (the console has them all); only
+    // json-syntax means "not JSON" (json-too-deep and input-too-large are JSON the limits refuse).
+    constexpr size_t kShown = 3;
+    const json& codes = fact("codes");
+    const size_t n = codes.is_array() ? codes.size() : 0;
+    const bool syntax = n > 0 && std::all_of(codes.begin(), codes.end(), [](const json& c) { return c == "json-syntax"; });
+    message = syntax ? std::string(L.failure_not_json)
+                     : n <= 1 ? std::string(L.failure_invalid_one) : fill(L.failure_invalid_many, "n", std::to_string(n));
+    out["retry"] = false;
+    out["shown"] = std::min(n, kShown);
+    if (n > kShown) out["more"] = fill(L.failure_more, "n", std::to_string(n - kShown));
+  }
+  out["message"] = message;
+  return out.dump();
+}
+
 }  // namespace aw

@@ -1,5 +1,7 @@
 #include "aw/labels.hpp"
 
+#include <algorithm>
+#include <iterator>
 #include <string>
 
 #include "aw/escape.hpp"
@@ -51,6 +53,18 @@ const Labels kLabels[] = {
         .spoilers_shown = "All spoilers shown.",
         .spoilers_hidden = "Spoilers hidden.",
         .inline_spoiler = "Spoiler",
+        .failure_title = "This article could not be displayed",
+        .failure_network = "The article could not be downloaded. Check your connection and try again.",
+        .failure_timeout = "The article took too long to download.",
+        .failure_not_found = "The article was not found (HTTP {status}).",
+        .failure_http = "The server could not send the article (HTTP {status}).",
+        .failure_stylesheet = "The article’s styles could not be loaded.",
+        .failure_not_json = "The article file is not valid JSON.",
+        .failure_invalid_one = "The article has a problem that must be fixed before it can be shown.",
+        .failure_invalid_many = "The article has {n} problems that must be fixed before it can be shown.",
+        .failure_more = "…and {n} more (the browser console lists them all).",
+        .failure_unexpected = "Something went wrong while showing the article.",
+        .try_again = "Try again",
         .months = kMonthsEn,
         .date_full = "{month} {day}, {year}",
         .date_month = "{month} {year}",
@@ -87,6 +101,18 @@ const Labels kLabels[] = {
         .spoilers_shown = "Todos los spoilers visibles.",
         .spoilers_hidden = "Spoilers ocultos.",
         .inline_spoiler = "Spoiler",
+        .failure_title = "No se pudo mostrar este artículo",
+        .failure_network = "No se pudo descargar el artículo. Comprueba tu conexión e inténtalo de nuevo.",
+        .failure_timeout = "El artículo tardó demasiado en descargarse.",
+        .failure_not_found = "No se encontró el artículo (HTTP {status}).",
+        .failure_http = "El servidor no pudo enviar el artículo (HTTP {status}).",
+        .failure_stylesheet = "No se pudieron cargar los estilos del artículo.",
+        .failure_not_json = "El archivo del artículo no es JSON válido.",
+        .failure_invalid_one = "El artículo tiene un problema que debe corregirse antes de poder mostrarse.",
+        .failure_invalid_many = "El artículo tiene {n} problemas que deben corregirse antes de poder mostrarse.",
+        .failure_more = "…y {n} más (la consola del navegador los muestra todos).",
+        .failure_unexpected = "Algo salió mal al mostrar el artículo.",
+        .try_again = "Reintentar",
         .months = kMonthsEs,
         .date_full = "{day} de {month} de {year}",
         .date_month = "{month} de {year}",
@@ -123,6 +149,18 @@ const Labels kLabels[] = {
         .spoilers_shown = "Tous les spoilers sont affichés.",
         .spoilers_hidden = "Spoilers masqués.",
         .inline_spoiler = "Spoiler",
+        .failure_title = "Impossible d’afficher cet article",
+        .failure_network = "L’article n’a pas pu être téléchargé. Vérifiez votre connexion et réessayez.",
+        .failure_timeout = "Le téléchargement de l’article a pris trop de temps.",
+        .failure_not_found = "L’article est introuvable (HTTP {status}).",
+        .failure_http = "Le serveur n’a pas pu envoyer l’article (HTTP {status}).",
+        .failure_stylesheet = "Les styles de l’article n’ont pas pu être chargés.",
+        .failure_not_json = "Le fichier de l’article n’est pas du JSON valide.",
+        .failure_invalid_one = "L’article comporte un problème à corriger avant de pouvoir être affiché.",
+        .failure_invalid_many = "L’article comporte {n} problèmes à corriger avant de pouvoir être affiché.",
+        .failure_more = "…et {n} de plus (la console du navigateur les liste tous).",
+        .failure_unexpected = "Une erreur s’est produite lors de l’affichage de l’article.",
+        .try_again = "Réessayer",
         .months = kMonthsFr,
         .date_full = "{day} {month} {year}",
         .date_month = "{month} {year}",
@@ -159,6 +197,18 @@ const Labels kLabels[] = {
         .spoilers_shown = "Alle Spoiler angezeigt.",
         .spoilers_hidden = "Spoiler ausgeblendet.",
         .inline_spoiler = "Spoiler",
+        .failure_title = "Dieser Artikel konnte nicht angezeigt werden",
+        .failure_network = "Der Artikel konnte nicht geladen werden. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.",
+        .failure_timeout = "Das Laden des Artikels hat zu lange gedauert.",
+        .failure_not_found = "Der Artikel wurde nicht gefunden (HTTP {status}).",
+        .failure_http = "Der Server konnte den Artikel nicht senden (HTTP {status}).",
+        .failure_stylesheet = "Die Stile des Artikels konnten nicht geladen werden.",
+        .failure_not_json = "Die Artikeldatei ist kein gültiges JSON.",
+        .failure_invalid_one = "Der Artikel enthält ein Problem, das behoben werden muss, bevor er angezeigt werden kann.",
+        .failure_invalid_many = "Der Artikel enthält {n} Probleme, die behoben werden müssen, bevor er angezeigt werden kann.",
+        .failure_more = "…und {n} weitere (die Browserkonsole listet alle auf).",
+        .failure_unexpected = "Beim Anzeigen des Artikels ist ein Fehler aufgetreten.",
+        .try_again = "Erneut versuchen",
         .months = kMonthsDe,
         .date_full = "{day}. {month} {year}",
         .date_month = "{month} {year}",
@@ -195,6 +245,18 @@ const Labels kLabels[] = {
         .spoilers_shown = "כל הספוילרים מוצגים.",
         .spoilers_hidden = "הספוילרים הוסתרו.",
         .inline_spoiler = "ספוילר",
+        .failure_title = "לא ניתן היה להציג את המאמר",
+        .failure_network = "לא ניתן היה להוריד את המאמר. בדקו את החיבור ונסו שוב.",
+        .failure_timeout = "הורדת המאמר ארכה זמן רב מדי.",
+        .failure_not_found = "המאמר לא נמצא (HTTP {status}).",
+        .failure_http = "השרת לא הצליח לשלוח את המאמר (HTTP {status}).",
+        .failure_stylesheet = "לא ניתן היה לטעון את העיצוב של המאמר.",
+        .failure_not_json = "קובץ המאמר אינו JSON תקין.",
+        .failure_invalid_one = "במאמר יש בעיה שיש לתקן לפני שניתן להציגו.",
+        .failure_invalid_many = "במאמר יש {n} בעיות שיש לתקן לפני שניתן להציגו.",
+        .failure_more = "…ועוד {n} (מסוף הדפדפן מציג את כולן).",
+        .failure_unexpected = "משהו השתבש בהצגת המאמר.",
+        .try_again = "ניסיון נוסף",
         .months = kMonthsHe,
         .date_full = "{day} ב{month} {year}",
         .date_month = "{month} {year}",
@@ -216,6 +278,11 @@ bool iequals(std::string_view a, std::string_view b) {
 }
 
 }  // namespace
+
+bool has_labels(std::string_view lang) {
+  std::string_view p = primary(lang);
+  return std::any_of(std::begin(kLabels), std::end(kLabels), [&](const Labels& l) { return iequals(p, l.lang); });
+}
 
 const Labels& labels_for(std::string_view lang) {
   std::string_view p = primary(lang);

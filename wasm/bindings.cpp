@@ -46,6 +46,10 @@ val refuse(int entry, size_t input_bytes, bool out_of_memory, uintptr_t opts, si
   return hand_over(aw::call_refused(static_cast<aw::Entry>(entry), input_bytes, out_of_memory, bytes(opts, opts_len)));
 }
 
+val failure_text(uintptr_t facts, size_t facts_len) {
+  return hand_over({"", aw::call_failure_text(bytes(facts, facts_len))});
+}
+
 void release() { last = aw::CallOutput(); }
 
 }  // namespace
@@ -55,5 +59,6 @@ EMSCRIPTEN_BINDINGS(article_widget) {
   emscripten::function("renderMarkdown", &render_markdown);
   emscripten::function("inputLimit", &input_limit);
   emscripten::function("refuse", &refuse);
+  emscripten::function("failureText", &failure_text);
   emscripten::function("release", &release);
 }

@@ -131,10 +131,34 @@ export interface Widget {
   renderMarkdownResult(markdown: string | Uint8Array, options?: RenderOptions): MarkdownResult;
   /** renderMarkdownResult's HTML alone. */
   renderMarkdown(markdown: string | Uint8Array, options?: RenderOptions): string;
+  /** The error state's words for a failure, chosen by the core in the first language it has
+   *  labels for (the widget uses this; a host page showing its own error state can too). */
+  failureText(facts: FailureFacts): FailureText | null;
   /** Bytes of wasm linear memory (for leak checks). */
   memoryBytes(): number;
   /** Frees the module's buffers. The object must not be used afterwards. */
   release(): void;
+}
+
+export interface FailureFacts {
+  kind: 'network' | 'timeout' | 'http' | 'stylesheet' | 'invalid' | 'render' | 'unexpected';
+  /** The HTTP status, for kind "http". */
+  status?: number;
+  /** The reader's languages, most wanted first (the article's, then the page's). */
+  lang?: string[];
+  /** The codes of the article's errors, for kind "invalid". */
+  codes?: string[];
+}
+export interface FailureText {
+  title: string;
+  message: string;
+  /** Whether asking again can help (the widget then shows a retryLabel button). */
+  retry: boolean;
+  retryLabel: string;
+  /** How many located problems to list under the message. */
+  shown: number;
+  /** "…and 4 more (the browser console lists them all).", or "". */
+  more: string;
 }
 
 export interface LoadOptions {

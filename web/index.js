@@ -114,6 +114,20 @@ class Widget {
     return this.#call(MARKDOWN, markdownInput(markdown), options).html; // the report is not read
   }
 
+  /**
+   * What the error state tells a reader, worded by the core in the first of `facts.lang` it has
+   * labels for: { title, message, retry, retryLabel, shown, more }; null if the core cannot answer.
+   * facts: { kind, status?, lang?: string[], codes?: string[] } (web/widget/failure.js).
+   */
+  failureText(facts) {
+    try {
+      const [ptr, len] = this.#write(0, JSON.stringify(facts ?? {}));
+      return ptr ? JSON.parse(decode(this.#core.failureText(ptr, len)).report) : null;
+    } catch {
+      return null;
+    }
+  }
+
   /** Bytes of wasm linear memory (it only grows; a steady value over many renders means no leak). */
   memoryBytes() {
     return this.#core.HEAPU8.length;

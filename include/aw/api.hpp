@@ -63,4 +63,12 @@ CallOutput call_render_markdown(std::string_view markdown, std::string_view opti
 // limit, or (out_of_memory) too large for the memory the module could get.
 CallOutput call_refused(Entry entry, size_t input_bytes, bool out_of_memory, std::string_view options_json);
 
+// What the error state tells a reader, decided here so the shim only shows it. Facts in, as JSON:
+// {"kind": "network" | "timeout" | "http" | "stylesheet" | "invalid" | …, "status": 404,
+//  "lang": [the article's language, the page's…], "codes": [the errors' codes, for "invalid"]}.
+// Out: {"title", "message", "retry" (whether asking again can help), "retryLabel", "shown" (how
+// many located problems to list), "more" ("…and 4 more", or "")}, in the first of the languages
+// the label table has.
+std::string call_failure_text(std::string_view facts_json);
+
 }  // namespace aw

@@ -40,6 +40,20 @@ struct Labels {
   std::string_view spoilers_shown;      // "All spoilers shown." (announced to screen readers)
   std::string_view spoilers_hidden;     // "Spoilers hidden."
   std::string_view inline_spoiler;      // "Spoiler" (the control in place of an inline spoiler)
+  // The error state (api.hpp's call_failure_text picks one). Not publisher overrides: an
+  // error can come before any options are read.
+  std::string_view failure_title;       // "This article could not be displayed"
+  std::string_view failure_network;     // "The article could not be downloaded. …"
+  std::string_view failure_timeout;     // "The article took too long to download."
+  std::string_view failure_not_found;   // "The article was not found (HTTP {status})."
+  std::string_view failure_http;        // "The server could not send the article (HTTP {status})."
+  std::string_view failure_stylesheet;  // "The article's styles could not be loaded."
+  std::string_view failure_not_json;    // "The article file is not valid JSON."
+  std::string_view failure_invalid_one;   // "The article has a problem that must be fixed …"
+  std::string_view failure_invalid_many;  // "The article has {n} problems that must be fixed …"
+  std::string_view failure_more;        // "…and {n} more (the browser console lists them all)."
+  std::string_view failure_unexpected;  // "Something went wrong while showing the article."
+  std::string_view try_again;           // "Try again"
   const char* const* months;            // 12 month names as used in dates
   std::string_view date_full;           // "{month} {day}, {year}"
   std::string_view date_month;          // "{month} {year}"
@@ -49,6 +63,8 @@ struct Labels {
 // language has every word.
 // Labels for a BCP 47 tag: exact primary language match ("es-MX" → es), else English.
 const Labels& labels_for(std::string_view lang);
+// Whether the table has the tag's primary language (else labels_for gives English).
+bool has_labels(std::string_view lang);
 
 // The table entry with a publisher's overrides applied (keys as in label_keys(); values must
 // outlive the result). Unknown keys are ignored by this function and reported by the options

@@ -1,8 +1,8 @@
-// The shim's pure parts (no browser): popover placement maths and error-state wording.
+// The shim's pure parts (no browser): popover placement maths and the facts of a failure.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { placePopover } from '../../web/widget/position.js';
-import { describeFailure, failureErrors } from '../../web/widget/failure.js';
+import { failureErrors, failureFacts } from '../../web/widget/failure.js';
 
 const viewport = { width: 1000, height: 800 };
 const ref = (left, top, width = 20, height = 18) => ({ left, top, width, height, right: left + width, bottom: top + height });
@@ -37,30 +37,11 @@ test('placePopover: too tall for either side takes the roomier side with a max h
   assert.ok(q.top + q.maxHeight <= 600);
 });
 
-test('describeFailure: retry only where it can help', () => {
-  assert.equal(describeFailure({ kind: 'http', status: 404 }).retry, false);
-  assert.equal(describeFailure({ kind: 'http', status: 503 }).retry, true);
-  assert.equal(describeFailure({ kind: 'network' }).retry, true);
-  assert.equal(describeFailure({ kind: 'core' }).retry, true);
-  assert.equal(describeFailure({ kind: 'invalid', errors: [] }).retry, false);
-});
-
-test('describeFailure: JSON refused by a limit is not "not valid JSON"', () => {
-  const deep = describeFailure({ kind: 'invalid', errors: [{ code: 'json-too-deep', message: 'deep', severity: 'error' }] });
-  assert.doesNotMatch(deep.message, /not valid JSON/);
-  assert.match(describeFailure({ kind: 'stylesheet' }).message, /styles could not be loaded/);
-});
-
-test('describeFailure: JSON syntax vs schema problems; the first three shown, the rest counted; warnings ignored', () => {
-  const e = (i, extra = {}) => ({ code: 'missing-field', path: `/f${i}`, line: i, column: 2, message: `m${i}`, severity: 'error', ...extra });
-  const syntax = describeFailure({ kind: 'invalid', errors: [e(1, { code: 'json-syntax', path: '' })] });
-  assert.match(syntax.message, /not valid JSON/);
-  assert.deepEqual(syntax.items, [{ where: 'line 1, column 2', message: 'm1' }]);
-  const schema = describeFailure({ kind: 'invalid', errors: [e(1), e(2), e(3), e(4), e(5), e(6, { severity: 'warning' })] });
-  assert.match(schema.message, /5 problems/);
-  assert.equal(schema.items.length, 3);
-  assert.deepEqual(schema.items[0], { where: '/f1 · line 1, column 2', message: 'm1' });
-  assert.equal(schema.more, 2);
+test('failureFacts: what the core needs to word the error state, and nothing decided here', () => {
+  const errors = [{ code: 'json-syntax', severity: 'error' }, { code: 'unknown-field', severity: 'warning' }];
+  assert.deepEqual(failureFacts({ kind: 'invalid', errors }, ['es', undefined, 'en-GB']), { kind: 'invalid', status: 0, lang: ['es', 'en-GB'], codes: ['json-syntax'] });
+  assert.deepEqual(failureFacts({ kind: 'http', status: 404 }, ['']), { kind: 'http', status: 404, lang: [], codes: [] });
+  assert.equal(failureFacts(undefined, []).kind, 'unexpected');
 });
 
 test('failureErrors: network-level failures become error objects with stable codes', () => {

@@ -3,7 +3,7 @@
 // aborting it (re-render, element removed) removes every listener and timer it set up.
 import { WidgetError, getCore, forgetCore, htmlToFragment, ensureStylesheet } from './core.js';
 import { createContext, focusElement } from './context.js';
-import { failureErrors } from './failure.js';
+import { NO_CORE_TEXT, failureErrors, failureFacts } from './failure.js';
 import { loadingView, errorView } from './views.js';
 import { wireSpoilers } from './spoilers.js';
 import { wireFaq } from './faq.js';
@@ -116,7 +116,7 @@ export class Mount {
           throw new WidgetError('render', 'The renderer failed on this article.', { cause });
         }
         if (!result?.ok) {
-          throw new WidgetError('invalid', 'The article is not valid.', { errors: result?.errors ?? [] });
+          throw new WidgetError('invalid', 'The article is not valid.', { errors: result?.errors ?? [], lang: result?.meta?.lang });
         }
         if (result.warnings?.length) console.warn('article-widget: article warnings', result.warnings);
         const fragment = htmlToFragment(result.html);
@@ -138,7 +138,7 @@ export class Mount {
         this.emit(signal, 'render', { articleId: this.ctx?.articleId ?? '', ok: true });
       } catch (error) {
         if (signal.aborted) return;
-        this.fail(error, frame, signal, focusResult);
+        await this.fail(error, frame, signal, focusResult);
       }
     } catch (error) {
       // Last line of defence: nothing escapes into the host page.
@@ -179,10 +179,19 @@ export class Mount {
     return text;
   }
 
-  fail(error, frame, signal, focusRetry) {
+  async fail(error, frame, signal, focusRetry) {
     const errors = failureErrors(error);
     console.error(`article-widget: ${error?.message ?? error}`, errors, error?.cause ?? '');
-    const { view, retryButton } = errorView(error);
+    // The core words the error state in the reader's language; only when it is the core that
+    // failed to load is there no one to ask.
+    const core = error?.kind === 'core' ? null : await getCore(this.attr('wasm') ?? '').catch(() => null);
+    if (signal.aborted) return;
+    let text = NO_CORE_TEXT;
+    if (core) {
+      const pageLang = this.host.closest('[lang]')?.lang || document.documentElement.lang;
+      text = core.failureText(failureFacts(error, [error?.lang, pageLang])) ?? NO_CORE_TEXT;
+    }
+    const { view, retryButton } = errorView(text, errors);
     frame.replaceChildren(view);
     frame.hidden = false;
     this.host.removeAttribute('aria-busy');

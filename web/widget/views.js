@@ -1,5 +1,5 @@
 // The loading and error states, built with DOM calls (no HTML strings: nothing for Trusted Types).
-import { describeFailure } from './failure.js';
+import { where } from './failure.js';
 
 function el(tag, className, text) {
   const node = document.createElement(tag);
@@ -22,31 +22,30 @@ export function loadingView() {
   return view;
 }
 
-/** The error state; `onRetry` is wired by the caller (with its AbortSignal) when a retry makes sense. */
-export function errorView(error) {
-  const info = describeFailure(error);
+/** The error state, as the core worded it (`text`: aw::call_failure_text), listing the first
+ *  `text.shown` of `errors`; `onRetry` is wired by the caller when a retry makes sense. */
+export function errorView(text, errors) {
   const view = el('div', 'aw-state aw-error');
   view.setAttribute('role', 'alert');
   const icon = el('span', 'aw-error-icon', '!');
   icon.setAttribute('aria-hidden', 'true');
   const body = el('div', 'aw-error-body');
-  body.append(el('p', 'aw-error-title', info.title), el('p', 'aw-error-message', info.message));
-  if (info.items.length) {
+  body.append(el('p', 'aw-error-title', text.title), el('p', 'aw-error-message', text.message));
+  const shown = errors.filter((e) => e.severity !== 'warning').slice(0, text.shown);
+  if (shown.length) {
     const list = el('ul', 'aw-error-list');
-    for (const item of info.items) {
+    for (const e of shown) {
       const li = el('li');
-      if (item.where) li.append(el('code', 'aw-error-where', item.where), ' ');
-      li.append(el('span', 'aw-error-text', item.message));
+      if (where(e)) li.append(el('code', 'aw-error-where', where(e)), ' ');
+      li.append(el('span', 'aw-error-text', e.message || e.code));
       list.append(li);
     }
     body.append(list);
   }
-  if (info.more) {
-    body.append(el('p', 'aw-error-more', `…and ${info.more} more (the browser console lists them all).`));
-  }
+  if (text.more) body.append(el('p', 'aw-error-more', text.more));
   let retryButton = null;
-  if (info.retry) {
-    retryButton = el('button', 'aw-button aw-error-retry', 'Try again');
+  if (text.retry) {
+    retryButton = el('button', 'aw-button aw-error-retry', text.retryLabel);
     retryButton.type = 'button';
     body.append(el('p', 'aw-error-actions'));
     body.lastChild.append(retryButton);
