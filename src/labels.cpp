@@ -347,7 +347,7 @@ Labels with_overrides(const Labels& base, const std::map<std::string, std::strin
 std::string shim_labels_json(const Labels& l) {
   // The words the browser shim writes itself (every other word is in the HTML already), sorted
   // by key like every JSON object the widget writes.
-  static constexpr std::string_view kShimKeys[] = {"close", "hideAll", "sourceN", "spoilersHidden", "spoilersShown"};
+  static constexpr std::string_view kShimKeys[] = {"close", "hideAll", "spoilersHidden", "spoilersShown"};
   std::string out;
   for (std::string_view key : kShimKeys) {
     out += out.empty() ? "{\"" : ",\"";

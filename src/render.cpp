@@ -346,7 +346,7 @@ class ArticleWriter {
     put(h, "<section class=\"aw-faq\" id=\"", P_, "_faq\" aria-labelledby=\"", P_, "_faq_title\">\n<h2 class=\"aw-faq-title\" id=\"",
         P_, "_faq_title\">", Esc{L_.faq}, "</h2>\n");
     for (const FaqItem& f : a_.faq) {
-      put(h, "<details class=\"aw-faq-item\" id=\"", P_, Esc{f.id}, "\">\n<summary class=\"aw-faq-question\">");
+      put(h, "<details class=\"aw-faq-item\" id=\"", P_, Esc{f.id}, "\">\n<summary class=\"aw-faq-question\" id=\"", P_, Esc{f.id}, "_question\">");
       until_reveal(f.id, f.spoiler && gating() ? std::string_view(f.safe_question) : std::string_view(), f.question);
       h += "</summary>\n<div class=\"aw-faq-answer\">\n";
       bool gate = gate_open(f.spoiler, f.id, L_.gated_answer);

@@ -95,7 +95,7 @@ export interface ArticleMeta {
   toc: TocEntry[];
   /** Interface words in the article's language, for the browser shim. */
   /** The words the browser shim writes itself, in the article's language (with overrides). */
-  labels: { close: string; hideAll: string; sourceN: string; spoilersHidden: string; spoilersShown: string };
+  labels: { close: string; hideAll: string; spoilersHidden: string; spoilersShown: string };
 }
 
 export interface ValidationResult {

@@ -76,7 +76,7 @@ std::string_view label_text(const Labels& labels, std::string_view key);
 // The languages the table has (primary subtags: "en", "es", …).
 std::vector<std::string_view> languages_with_labels();
 
-// The words the browser shim writes itself (close, hideAll, sourceN, spoilersHidden,
+// The words the browser shim writes itself (close, hideAll, spoilersHidden,
 // spoilersShown) as a JSON object: meta.labels, and the article's data-aw-labels
 // attribute (so hydration needs no render).
 std::string shim_labels_json(const Labels& labels);

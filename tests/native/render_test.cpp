@@ -193,7 +193,7 @@ TEST(Render, TocFaqRelated) {
   EXPECT_TRUE(contains(h, "<nav class=\"aw-toc\" aria-labelledby=\"aw-_toc\">"));
   // A gated section's sub-sections join Contents only when it is revealed.
   EXPECT_TRUE(contains(h, "<li><a href=\"#aw-ending\">The ending</a><ol data-aw-after-reveal=\"ending\" hidden><li><a href=\"#aw-inner\">Inner</a></li></ol></li>"));
-  EXPECT_TRUE(contains(h, "<details class=\"aw-faq-item\" id=\"aw-open-q\">\n<summary class=\"aw-faq-question\">Open?</summary>"));
+  EXPECT_TRUE(contains(h, "<details class=\"aw-faq-item\" id=\"aw-open-q\">\n<summary class=\"aw-faq-question\" id=\"aw-open-q_question\">Open?</summary>"));
   EXPECT_TRUE(contains(h, "<a class=\"aw-related-card\" href=\"/guide\"><span class=\"aw-related-title\">Guide</span>"));
   EXPECT_TRUE(contains(h, "<h2 class=\"aw-related-label\" id=\"aw-_related\">Continue reading</h2>"));
   ASSERT_EQ(r.rendered.toc.size(), 3u);  // intro, ending, FAQ: never the gated "Inner"
@@ -268,7 +268,7 @@ TEST(Render, SafeHeadingsAndQuestionsStandInUntilReveal) {
   EXPECT_TRUE(contains(h, "<a href=\"#aw-ending\">" + both + "</a>"));                             // Contents
   EXPECT_TRUE(contains(h, "<h2 class=\"aw-section-title\" id=\"aw-ending_title\">" + both + "</h2>"));  // the heading
   // The item's id comes from its safe question, never from the gated one.
-  EXPECT_TRUE(contains(h, "<details class=\"aw-faq-item\" id=\"aw-does-anyone-die\">\n<summary class=\"aw-faq-question\"><span data-aw-until-reveal=\"does-anyone-die\">Does anyone die?</span><span data-aw-after-reveal=\"does-anyone-die\" hidden>Who dies?</span></summary>"));
+  EXPECT_TRUE(contains(h, "<details class=\"aw-faq-item\" id=\"aw-does-anyone-die\">\n<summary class=\"aw-faq-question\" id=\"aw-does-anyone-die_question\"><span data-aw-until-reveal=\"does-anyone-die\">Does anyone die?</span><span data-aw-after-reveal=\"does-anyone-die\" hidden>Who dies?</span></summary>"));
   EXPECT_EQ(r.rendered.toc[1].title, "The last scene");
   // Revealed by the publisher: the real words only.
   RenderOptions open;

@@ -25,7 +25,7 @@ test('render returns ok, html, errors, warnings and meta', () => {
   assert.equal(r.meta.idPrefix, 'aw-');
   assert.deepEqual(r.meta.toc[0], { id: 'plot-recap', anchor: 'aw-plot-recap', title: 'Plot recap leading into the ending', level: 1 });
   // Only the words the shim writes itself (the rest are in the HTML): no label sent unread.
-  assert.deepEqual(r.meta.labels, { close: 'Close', hideAll: 'Hide spoilers', sourceN: 'Source {n}', spoilersHidden: 'Spoilers hidden.', spoilersShown: 'All spoilers shown.' });
+  assert.deepEqual(r.meta.labels, { close: 'Close', hideAll: 'Hide spoilers', spoilersHidden: 'Spoilers hidden.', spoilersShown: 'All spoilers shown.' });
   assert.match(r.meta.description, /^A complete, scene-by-scene breakdown/);
 });
 

@@ -28,6 +28,7 @@ export function createContext({ host, shadow, signal, prefix }) {
     article: null,
     articleId: '',
     labels: {},
+    spoilers: null, // the spoiler state (state.js), set when the article is wired
 
     on(target, type, handler, options = {}) {
       target.addEventListener(type, (event) => guarded(handler, event), { ...options, signal });
@@ -66,10 +67,10 @@ export function createContext({ host, shadow, signal, prefix }) {
       host.dispatchEvent(new CustomEvent(`article-widget:${name}`, { bubbles: true, composed: true, detail }));
     },
 
-    /** A label from the core's meta.labels, else the English default. */
-    label(key, fallback) {
+    /** One of the words the core sends for the shim to write (meta.labels / data-aw-labels). */
+    label(key) {
       const value = ctx.labels?.[key];
-      return typeof value === 'string' && value ? value : fallback;
+      return typeof value === 'string' ? value : '';
     },
 
     /** Element by id inside this widget; accepts the id with or without this widget's prefix. */

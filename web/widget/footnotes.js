@@ -8,9 +8,7 @@
 // keeps the Tab order natural (trigger → links in the popover → rest of the paragraph).
 import { placePopover } from './position.js';
 import { quietFocus } from './context.js';
-
-const HOVER_OPEN_MS = 300;
-const HOVER_CLOSE_MS = 300;
+import { createFootnotes } from './state.js';
 
 export function wireFootnotes(ctx) {
   const { article, shadow } = ctx;
@@ -27,45 +25,42 @@ export function wireFootnotes(ctx) {
   }
   if (!popovers.size) return { close() {} };
 
-  let current = null; // { trigger, pop, via: 'click' | 'hover' | 'focus' }
-  let openTimer = 0;
-  let closeTimer = 0;
-  let suppressed = null; // a trigger whose popover the reader just closed: focus must not reopen it
-
-  function open(trigger, via) {
-    ctx.cancel(openTimer);
-    ctx.cancel(closeTimer);
-    if (current?.trigger === trigger) return;
-    close(false);
-    const pop = popovers.get(trigger);
-    pop.showPopover();
-    trigger.setAttribute('aria-expanded', 'true');
-    current = { trigger, pop, via };
-    position();
-    ctx.emit('footnote-open', {
-      articleId: ctx.articleId,
-      source: trigger.dataset.awSource ?? '',
-      number: Number.parseInt(trigger.textContent, 10) || 0,
-    });
-  }
-
-  function close(returnFocus) {
-    ctx.cancel(openTimer);
-    ctx.cancel(closeTimer);
-    if (!current) return;
-    const { trigger, pop } = current;
-    current = null;
-    if (pop.matches(':popover-open')) pop.hidePopover();
-    trigger.setAttribute('aria-expanded', 'false');
-    if (returnFocus && trigger.isConnected) {
-      suppressed = trigger;
-      trigger.focus({ preventScroll: true });
-    }
+  // The behaviour is state.js's createFootnotes; this carries out its effects.
+  const machine = createFootnotes();
+  const timers = { open: 0, close: 0 };
+  const effects = {
+    show({ trigger }) {
+      popovers.get(trigger).showPopover();
+      trigger.setAttribute('aria-expanded', 'true');
+      position();
+    },
+    hide({ trigger }) {
+      const pop = popovers.get(trigger);
+      if (pop.matches(':popover-open')) pop.hidePopover();
+      trigger.setAttribute('aria-expanded', 'false');
+    },
+    focus: ({ trigger }) => trigger.isConnected && trigger.focus({ preventScroll: true }),
+    start: ({ timer, ms }) => (timers[timer] = ctx.later(() => send({ type: 'timer', timer }), ms)),
+    cancel: ({ timer }) => ctx.cancel(timers[timer]),
+    opened: ({ trigger }) =>
+      ctx.emit('footnote-open', {
+        articleId: ctx.articleId,
+        source: trigger.dataset.awSource ?? '',
+        number: Number.parseInt(trigger.textContent, 10) || 0,
+      }),
+    consume: () => {},
+  };
+  /** Sends one event; true when the machine handled a key (the caller then consumes it). */
+  function send(event) {
+    const fx = machine.dispatch(event);
+    for (const effect of fx) effects[effect.type](effect);
+    return fx.some((e) => e.type === 'consume');
   }
 
   function position() {
-    if (!current) return;
-    const { trigger, pop } = current;
+    const trigger = machine.open?.trigger;
+    if (!trigger) return;
+    const pop = popovers.get(trigger);
     pop.style.removeProperty('max-height');
     const ref = trigger.getBoundingClientRect();
     const box = pop.getBoundingClientRect();
@@ -82,70 +77,45 @@ export function wireFootnotes(ctx) {
     const t = node?.closest?.('a.aw-cite-ref');
     return t && popovers.has(t) ? t : null;
   };
-  const within = (node) => current && node && (node === current.trigger || current.pop.contains(node));
-
-  // Click / tap toggles; a click on a popover opened by hovering keeps it open ("pins" it).
-  function toggle(trigger) {
-    if (current?.trigger === trigger) {
-      if (current.via === 'hover') current.via = 'click';
-      else close(false);
-    } else open(trigger, 'click');
-  }
+  const within = (node) => {
+    const trigger = machine.open?.trigger;
+    return Boolean(trigger && node && (node === trigger || popovers.get(trigger).contains(node)));
+  };
 
   ctx.on(article, 'click', (event) => {
     const trigger = triggerOf(event.target);
     if (trigger) {
       event.preventDefault();
-      toggle(trigger);
-      return;
-    }
-    if (event.target.closest('.aw-popover-close')) close(true);
+      send({ type: 'activate', trigger });
+    } else if (event.target.closest('.aw-popover-close')) send({ type: 'closeButton' });
   });
 
   ctx.on(article, 'keydown', (event) => {
     const trigger = triggerOf(event.target);
     if (trigger && (event.key === ' ' || event.key === 'Spacebar')) {
       event.preventDefault(); // a role=button link must answer Space like a button (and not scroll)
-      toggle(trigger);
-    } else if (event.key === 'Escape' && current) {
+      send({ type: 'activate', trigger });
+    } else if (event.key === 'Escape' && send({ type: 'escape', focusInside: within(shadow.activeElement) })) {
       event.preventDefault();
       event.stopPropagation(); // the innermost layer consumes Escape, not a host page dialog around us
-      close(within(shadow.activeElement));
     }
   });
 
-  // Keyboard focus opens (not mouse/touch focus: their click decides).
   ctx.on(article, 'focusin', (event) => {
     const trigger = triggerOf(event.target);
-    if (!trigger || quietFocus.has(trigger) || suppressed === trigger) return;
-    if (trigger.matches(':focus-visible')) open(trigger, 'focus');
+    if (trigger) send({ type: 'focus', trigger, keyboard: trigger.matches(':focus-visible'), quiet: quietFocus.has(trigger) });
   });
-
-  // Focus leaving both the trigger and its popover closes it (Tab past the last link).
   ctx.on(article, 'focusout', (event) => {
-    if (event.target === suppressed) suppressed = null;
-    if (!current || !within(event.target)) return;
     const to = event.relatedTarget;
-    if (to === null || within(to)) return; // window blur or a click on nothing: outside click decides
-    close(false);
+    send({ type: 'focusLeave', from: event.target, fromOpen: within(event.target), to: to === null ? 'nowhere' : within(to) ? 'popover' : 'elsewhere' });
   });
 
-  // Hover: open after a short delay, close after leaving both trigger and popover (grace delay).
-  const hoverIn = (trigger) => {
-    ctx.cancel(closeTimer);
-    if (current?.trigger === trigger) return;
-    ctx.cancel(openTimer);
-    openTimer = ctx.later(() => open(trigger, 'hover'), HOVER_OPEN_MS);
-  };
-  const hoverOut = () => {
-    ctx.cancel(openTimer);
-    if (current?.via === 'hover') closeTimer = ctx.later(() => close(false), HOVER_CLOSE_MS);
-  };
   for (const [trigger, pop] of popovers) {
-    ctx.on(trigger, 'pointerenter', (e) => e.pointerType === 'mouse' && hoverIn(trigger));
-    ctx.on(trigger, 'pointerleave', (e) => e.pointerType === 'mouse' && hoverOut());
-    ctx.on(pop, 'pointerenter', (e) => e.pointerType === 'mouse' && ctx.cancel(closeTimer));
-    ctx.on(pop, 'pointerleave', (e) => e.pointerType === 'mouse' && hoverOut());
+    const mouse = (type, extra) => (e) => e.pointerType === 'mouse' && send({ type, ...extra });
+    ctx.on(trigger, 'pointerenter', mouse('hoverEnter', { trigger }));
+    ctx.on(trigger, 'pointerleave', mouse('hoverLeave'));
+    ctx.on(pop, 'pointerenter', mouse('popoverEnter'));
+    ctx.on(pop, 'pointerleave', mouse('hoverLeave'));
   }
 
   // A press anywhere else closes (including another widget: each widget has its own popover).
@@ -153,28 +123,28 @@ export function wireFootnotes(ctx) {
     document,
     'pointerdown',
     (event) => {
-      if (!current) return;
+      const trigger = machine.open?.trigger;
+      if (!trigger) return;
       const path = event.composedPath();
-      if (path.includes(current.pop) || path.includes(current.trigger)) return;
-      close(false);
+      if (!path.includes(popovers.get(trigger)) && !path.includes(trigger)) send({ type: 'close' });
     },
     { capture: true },
   );
   // Escape while the reader's focus is outside the widget (a hover-opened popover).
   ctx.on(document, 'keydown', (event) => {
-    if (event.key === 'Escape' && current && !event.composedPath().includes(ctx.host)) close(false);
+    if (event.key === 'Escape' && !event.composedPath().includes(ctx.host)) send({ type: 'escape', focusInside: false });
   });
 
   let pending = 0;
   const reposition = () => {
-    if (current && !pending) pending = ctx.frame(() => ((pending = 0), position()));
+    if (machine.open && !pending) pending = ctx.frame(() => ((pending = 0), position()));
   };
   ctx.on(window, 'resize', reposition);
   ctx.on(document, 'scroll', reposition, { capture: true, passive: true });
   // A FAQ answer folding away takes its citations with it.
-  ctx.on(article, 'toggle', () => current && !current.trigger.checkVisibility() && close(false), { capture: true });
+  ctx.on(article, 'toggle', () => machine.open && !machine.open.trigger.checkVisibility() && send({ type: 'close' }), { capture: true });
 
-  return { close: () => close(false) };
+  return { close: () => send({ type: 'close' }) };
 }
 
 /** The popover for one citation: a labelled non-modal dialog holding a copy of the endnote. */
@@ -194,8 +164,7 @@ function buildPopover(ctx, trigger) {
   const title = document.createElement('span');
   title.className = 'aw-popover-title';
   title.id = `${id}_title`;
-  title.textContent =
-    trigger.getAttribute('aria-label') || ctx.label('sourceN', 'Source {n}').replace('{n}', trigger.textContent.trim());
+  title.textContent = trigger.getAttribute('aria-label') ?? ''; // "Source 3", from the core
 
   const body = document.createElement('span');
   body.className = 'aw-popover-body';
@@ -208,7 +177,7 @@ function buildPopover(ctx, trigger) {
   const closeButton = document.createElement('button');
   closeButton.type = 'button';
   closeButton.className = 'aw-popover-close';
-  closeButton.setAttribute('aria-label', ctx.label('close', 'Close'));
+  closeButton.setAttribute('aria-label', ctx.label('close'));
   const cross = document.createElement('span');
   cross.setAttribute('aria-hidden', 'true');
   cross.textContent = '×';

@@ -214,7 +214,7 @@ export class Mount {
     // remember-spoilers="subject": "show all" holds for every article of the same subject.
     const subject = this.attr('remember-spoilers') === 'subject' ? article.dataset.awSubject ?? '' : '';
     const footnotes = wireFootnotes(ctx);
-    wireSpoilers(ctx, { persist, subject, onHide: () => footnotes.close() });
+    ctx.spoilers = wireSpoilers(ctx, { persist, subject, onHide: () => footnotes.close() }).state;
     wireFaq(ctx);
     wireNavigation(ctx);
     this.ctx = ctx;

@@ -2,6 +2,7 @@
 // document), so the shim does: scroll to the target and move focus there. It also follows a page
 // URL hash that names a widget anchor, with or without the widget's id prefix.
 import { focusElement } from './context.js';
+import { navigation } from './state.js';
 
 /** The element an id names in this widget, with or without the widget's prefix; `faq-x` is
  *  also accepted for FAQ item `x` (a natural way to write a deep link to a question). */
@@ -19,15 +20,18 @@ export function goTo(ctx, rawId) {
   let target = findTarget(ctx, rawId);
   if (!target) return false;
 
-  // A FAQ item (or something in its answer) is opened on the way.
+  // The gated parts around the target, outermost first: state.js decides where the link goes.
+  const gates = [];
+  for (let n = target; n; n = n.parentElement) if (n.hasAttribute('data-aw-gated')) gates.unshift(n.dataset.awGated);
   const details = target.closest('details');
-  if (details && !details.open) details.open = true;
+  const where = navigation(ctx.spoilers, { gates, inFaq: Boolean(details) });
+  if (where.openFaq && !details.open) details.open = true; // a FAQ item is opened on the way
 
-  // Gated text stays gated: go to its gate (and its reveal button) instead.
-  const gated = outermostHiddenGate(target);
   let focusTarget = target;
-  if (gated) {
-    target = ctx.article.querySelector(`[data-aw-gate="${CSS.escape(gated.dataset.awGated)}"]`) ?? gated.parentElement;
+  if (where.to === 'gate') {
+    // Gated text stays gated: go to its gate (and its reveal button) instead.
+    const gated = ctx.article.querySelector(`[data-aw-gated="${CSS.escape(where.part)}"]`);
+    target = ctx.article.querySelector(`[data-aw-gate="${CSS.escape(where.part)}"]`) ?? gated.parentElement;
     focusTarget = target.querySelector('button:not([hidden])') ?? target;
   } else if (target.matches('section')) {
     focusTarget = target.querySelector(':scope > :is(h2, h3, h4, h5, h6)') ?? target;
@@ -40,14 +44,6 @@ export function goTo(ctx, rawId) {
   target.scrollIntoView({ block: 'start', behavior: 'instant' });
   focusElement(focusTarget);
   return true;
-}
-
-function outermostHiddenGate(node) {
-  let found = null;
-  for (let n = node; n; n = n.parentElement) {
-    if (n.hasAttribute('data-aw-gated') && n.hidden) found = n;
-  }
-  return found;
 }
 
 export function wireNavigation(ctx) {

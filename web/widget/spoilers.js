@@ -4,25 +4,27 @@
 // Contents, a safe heading or question: `data-aw-after-reveal` / `data-aw-until-reveal`); the
 // reader's choice is remembered per article unless opted out.
 import { focusElement, keepInPlace } from './context.js';
+import { createSpoilers } from './state.js';
 import { readChoice, writeChoice } from './storage.js';
 
+/** Wires the article's gates; returns the spoiler state (state.js's createSpoilers) and hideAll. */
 export function wireSpoilers(ctx, { persist: wanted, subject = '', onHide }) {
   const { article } = ctx;
   const persist = wanted && Boolean(ctx.articleId); // no id, no key to remember it under
   const subjectKey = persist && subject ? `subject:${subject}` : ''; // article ids are slugs: no clash
-  const contents = [...article.querySelectorAll('[data-aw-gated]')];
+  const contents = new Map([...article.querySelectorAll('[data-aw-gated]')].map((c) => [c.dataset.awGated, c]));
+  const machine = createSpoilers([...contents.keys()]);
   const gateOf = (content) => article.querySelector(`[data-aw-gate="${CSS.escape(content.dataset.awGated)}"]`);
   const actions = article.querySelector('.aw-spoiler-actions');
   const allButton = article.querySelector('[data-aw-action="reveal-all"]');
 
   // Script-only controls ship invisible but in place (no-JS readers must not see dead buttons,
   // and showing them must not move the page): they work from now on.
-  if (actions && !contents.length) actions.hidden = true;
+  if (actions && !contents.size) actions.hidden = true;
   article.setAttribute('data-aw-live', '');
-  if (!contents.length) return { hideAll() {} };
+  if (!contents.size) return { state: machine, hideAll() {} };
 
-  const showLabel = allButton?.textContent.trim() || 'Show all spoilers';
-  const hideLabel = ctx.label('hideAll', 'Hide spoilers');
+  const showLabel = allButton?.textContent.trim(); // the core's words, in the article's language
   const status = document.createElement('span');
   status.className = 'aw-visually-hidden';
   status.setAttribute('role', 'status');
@@ -36,91 +38,72 @@ export function wireSpoilers(ctx, { persist: wanted, subject = '', onHide }) {
   }
 
   const marked = (attribute, part) => article.querySelectorAll(`[${attribute}="${CSS.escape(part)}"]`);
-  const setRevealed = (content, revealed) => {
+  const setRevealed = (part, revealed) => {
+    const content = contents.get(part);
     content.hidden = !revealed;
     const gate = gateOf(content);
     if (gate) gate.hidden = revealed;
-    for (const node of marked('data-aw-after-reveal', content.dataset.awGated)) node.hidden = !revealed;
-    for (const node of marked('data-aw-until-reveal', content.dataset.awGated)) node.hidden = revealed;
+    for (const node of marked('data-aw-after-reveal', part)) node.hidden = !revealed;
+    for (const node of marked('data-aw-until-reveal', part)) node.hidden = revealed;
   };
-  const allShown = () => contents.every((c) => !c.hidden);
-  const sync = () => {
-    if (!allButton) return;
-    const shown = allShown();
-    allButton.textContent = shown ? hideLabel : showLabel;
-    allButton.dataset.awState = shown ? 'shown' : 'hidden';
+  // What must not move on screen while parts appear or go: a part's own place (what is above
+  // its gate: its heading, the question), or the "Show all" button.
+  const anchorOf = (anchor, parts) => {
+    if (anchor === 'part') {
+      const content = contents.get(parts[0]);
+      const gate = gateOf(content) ?? content;
+      return gate.previousElementSibling ?? gate.parentElement;
+    }
+    return anchor === 'all' ? allButton ?? contents.get(parts[0]) : null;
   };
-  const save = () => {
-    if (!persist) return;
-    const parts = contents.filter((c) => !c.hidden).map((c) => c.dataset.awGated);
-    writeChoice(ctx.articleId, allShown() ? { all: true, parts: [] } : { all: false, parts });
-    if (subjectKey) writeChoice(subjectKey, { all: allShown(), parts: [] });
+  const apply = (parts, revealed, anchor) => {
+    const change = () => parts.forEach((p) => setRevealed(p, revealed));
+    const at = anchorOf(anchor, parts);
+    if (at) keepInPlace(at, change);
+    else change();
   };
+  const effects = {
+    reveal: ({ parts, anchor }) => apply(parts, true, anchor),
+    conceal: ({ parts, anchor }) => apply(parts, false, anchor),
+    focus: ({ part }) => focusElement(contents.get(part)),
+    revealed: ({ part }) => ctx.emit('spoiler-reveal', { articleId: ctx.articleId, part }),
+    announce: ({ label }) => (status.textContent = ctx.label(label)),
+    closePopovers: () => onHide?.(),
+    save({ choice }) {
+      if (!persist) return;
+      writeChoice(ctx.articleId, choice);
+      if (subjectKey) writeChoice(subjectKey, { all: choice.all, parts: [] });
+    },
+    sync({ allShown }) {
+      if (!allButton) return;
+      allButton.textContent = allShown ? ctx.label('hideAll') : showLabel;
+      allButton.dataset.awState = allShown ? 'shown' : 'hidden';
+    },
+  };
+  const send = (event) => machine.dispatch(event).forEach((effect) => effects[effect.type](effect));
 
   // A returning reader's choice, applied before the article is first seen: no flash, no jump.
-  if (persist) {
-    const choice = readChoice(ctx.articleId);
-    const all = choice.all || (subjectKey && readChoice(subjectKey).all);
-    for (const content of contents) {
-      if (all || choice.parts.includes(content.dataset.awGated)) setRevealed(content, true);
-    }
-  }
-  sync();
-
-  function revealPart(content) {
-    if (!content.hidden) return;
-    // What is above the gate (its heading, the question) must not move: the text appears in place.
-    const gate = gateOf(content);
-    const above = (gate ?? content).previousElementSibling ?? (gate ?? content).parentElement;
-    keepInPlace(above, () => setRevealed(content, true));
-    // The reader asked for this part: start reading (and tabbing) from its beginning.
-    focusElement(content);
-    ctx.emit('spoiler-reveal', { articleId: ctx.articleId, part: content.dataset.awGated });
-    save();
-    sync();
-  }
-
-  function toggleAll() {
-    if (allShown()) {
-      hideAll();
-      status.textContent = ctx.label('spoilersHidden', 'Spoilers hidden.');
-    } else {
-      keepInPlace(allButton, () => contents.forEach((c) => setRevealed(c, true)));
-      ctx.emit('spoiler-reveal', { articleId: ctx.articleId, part: 'all' });
-      status.textContent = ctx.label('spoilersShown', 'All spoilers shown.');
-    }
-    save();
-    sync();
-  }
-
-  function hideAll() {
-    onHide?.();
-    keepInPlace(allButton ?? contents[0], () => contents.forEach((c) => setRevealed(c, false)));
-    save();
-    sync();
-  }
+  const choice = persist ? readChoice(ctx.articleId) : { all: false, parts: [] };
+  send({ type: 'restore', all: choice.all || Boolean(subjectKey && readChoice(subjectKey).all), parts: choice.parts });
 
   ctx.on(article, 'click', (event) => {
     const button = event.target.closest('button[data-aw-action]');
     if (!button || !article.contains(button)) return;
-    if (button.dataset.awAction === 'reveal-all') toggleAll();
+    if (button.dataset.awAction === 'reveal-all') send({ type: 'toggleAll' });
     else if (button.dataset.awAction === 'reveal') {
       const id = button.getAttribute('aria-controls');
-      const content = contents.find((c) => c.id === id) ?? button.closest('.aw-gate')?.nextElementSibling;
-      if (content?.hasAttribute('data-aw-gated')) revealPart(content);
+      const content = [...contents.values()].find((c) => c.id === id) ?? button.closest('.aw-gate')?.nextElementSibling;
+      if (content?.hasAttribute('data-aw-gated')) send({ type: 'reveal', part: content.dataset.awGated });
     }
   });
 
-  return { hideAll };
+  return { state: machine, hideAll: () => send({ type: 'hideAll' }) };
 }
 
 /** The id of the heading (or FAQ question) that names a gate's part. */
 function describedBy(button) {
   const details = button.closest('details');
   const summary = details?.querySelector(':scope > summary');
-  if (summary) {
-    if (!summary.id) summary.id = `${details.id}_question`; // `_`: never an article slug
-    return summary.id;
-  }
+  if (summary) return summary.id; // the core gives every question an id
   return button.closest('[aria-labelledby]')?.getAttribute('aria-labelledby') ?? null;
 }
