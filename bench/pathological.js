@@ -84,7 +84,7 @@ const sizes = [1, 2, 4, 10, 20].map((k) => k * scale);
 const fmt = (ms) => (ms < 1 ? `${(ms * 1000).toFixed(0)} µs` : `${ms.toFixed(1)} ms`).padStart(9);
 console.log(`${'case'.padEnd(46)} ${'1× bytes'.padStart(9)} ${[1, 2, 4, 10, 20].map((k) => `${k}×`.padStart(9)).join(' ')}   10×/1×  exponent  20×/10×`);
 let worst = 0;
-let failed = [];
+const failed = [];
 for (const [name, def] of Object.entries(cases)) {
   if (filter && !name.includes(filter)) continue;
   const isArticle = typeof def === 'object';

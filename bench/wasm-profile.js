@@ -30,7 +30,7 @@ export function profileWasm(bytes) {
   let importedFuncs = 0;
   const bodies = []; // [size] per defined function
   const names = new Map(); // function index → name
-  let dataSegments = [];
+  const dataSegments = [];
   while (p < bytes.length) {
     const id = bytes[p++];
     const size = u32();
@@ -96,7 +96,7 @@ function cmarkFunctions() {
   if (cmarkNames) return cmarkNames;
   cmarkNames = new Set();
   const dir = new URL('../build/deps/cmark-0.30.2/src/', import.meta.url);
-  let files = [];
+  let files;
   try { files = readdirSync(dir).filter((f) => f.endsWith('.c') || f.endsWith('.h') || f.endsWith('.inc')); } catch { return cmarkNames; }
   for (const f of files) {
     for (const m of readFileSync(new URL(f, dir), 'utf8').matchAll(/^(?:static\s+)?(?:inline\s+)?(?:CMARK_INLINE\s+)?(?:const\s+)?[A-Za-z_][\w \t*]*?\b([A-Za-z_]\w*)\s*\(/gm)) cmarkNames.add(m[1]);

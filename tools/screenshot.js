@@ -67,15 +67,15 @@ export async function screenshotStates(dir) {
   const written = [];
   const DESKTOP = { viewport: { width: 1280, height: 900 } };
   const PHONE = { viewport: { width: 375, height: 667 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
-  const shot = async (name, { context = DESKTOP, dark = false, path = '/', full = false, act } = {}) => {
+  const shot = async (name, { context = DESKTOP, dark = false, path: pagePath = '/', full = false, act } = {}) => {
     const ctx = await browser.newContext({ ...context, colorScheme: dark ? 'dark' : 'light', reducedMotion: 'reduce' });
     const page = await ctx.newPage();
     try {
       if (act?.before) await act.before(page);
-      await page.goto(new URL(path, server.url).href);
+      await page.goto(new URL(pagePath, server.url).href);
       if (!act?.noWait) await waitForWidgets(page);
       if (act?.after) await act.after(page);
-      const out = path.endsWith('.png') ? path : `${dir}/${name}.png`;
+      const out = `${dir}/${name}.png`;
       await page.screenshot({ path: out, fullPage: full });
       written.push(out);
     } finally {

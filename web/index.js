@@ -13,6 +13,7 @@ import createCore from './dist/article-widget-core.mjs';
 
 // Where the wasm sits relative to this module. The browser bundle (web/dist/article-widget.js,
 // built beside the wasm by CMake) replaces AW_WASM_PATH with './article-widget-core.wasm'.
+/* global AW_WASM_PATH */
 const WASM_PATH = typeof AW_WASM_PATH === 'string' ? AW_WASM_PATH : './dist/article-widget-core.wasm';
 const isNode = typeof process === 'object' && typeof process.versions?.node === 'string' && typeof window === 'undefined';
 

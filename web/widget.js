@@ -22,7 +22,9 @@ function start() {
     Object.defineProperty(target, 'article', {
       configurable: true,
       get: () => mount.article,
-      set: (value) => mount.setArticle(value),
+      set: (value) => {
+        mount.setArticle(value);
+      },
     });
   }
   function adoptEarlyArticle(host, mount) {

@@ -10,7 +10,7 @@ export function bestOf(fn) {
   for (let r = 0; r < 5; r++) {
     let calls = 0;
     const start = process.hrtime.bigint();
-    let elapsed = 0;
+    let elapsed;
     do {
       fn();
       calls++;

@@ -133,6 +133,7 @@ const ATTR_RE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?
 /** The scheme a browser would use for this (decoded) attribute value, or null if relative. */
 function urlScheme(value) {
   // The URL parser trims C0 controls and spaces and ignores tabs and newlines anywhere.
+  // eslint-disable-next-line no-control-regex -- the URL parser's own set of trimmed characters
   const v = value.replace(/^[\x00-\x20]+|[\x00-\x20]+$/g, '').replace(/[\t\n\r]/g, '');
   const m = v.match(/^([a-zA-Z][a-zA-Z0-9+.-]*):/);
   return m ? m[1].toLowerCase() : null;
@@ -160,6 +161,7 @@ function percentDecode(s) {
  * parser ignores or rewrites them); images are relative only (no remote images by default).
  */
 function urlAllowed(url, tag) {
+  // eslint-disable-next-line no-control-regex -- control characters are what this rejects
   if (/[\x00-\x1f\x7f\\]/.test(url)) return false;
   const scheme = url.match(/^([^:/?#]*):/);
   if (tag === 'img') return !scheme && url !== '' && !url.startsWith('//');

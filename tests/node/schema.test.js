@@ -320,9 +320,9 @@ function jsonPositions(text) {
 
 /** 1-based line and column of a character offset. */
 function lineColumn(text, offset) {
-  const before = text.slice(0, offset);
-  const lineStart = before.lastIndexOf('\n') + 1;
-  return { line: before.split('\n').length, column: offset - lineStart + 1 };
+  const head = text.slice(0, offset);
+  const lineStart = head.lastIndexOf('\n') + 1;
+  return { line: head.split('\n').length, column: offset - lineStart + 1 };
 }
 
 const parentPointer = (p) => p.slice(0, p.lastIndexOf('/'));

@@ -14,10 +14,10 @@ const read = (f) => readFileSync(new URL(`../../examples/${f}`, import.meta.url)
 // from each gated Markdown field (Markdown punctuation dropped, so they match plain text).
 function gatedPhrases(article) {
   const phrases = [];
-  const words = (md) => (md ?? '').replace(/\[\^[\w-]+\]|[*_`#>\[\]()]/g, '').split(/\s+/).filter(Boolean);
+  const words = (md) => (md ?? '').replace(/\[\^[\w-]+\]|[*_`#>[\]()]/g, '').split(/\s+/).filter(Boolean);
   const fromMarkdown = (md) => {
-    const w = words(md);
-    for (let i = 0; i + 6 <= w.length; i += 25) phrases.push(w.slice(i, i + 6).join(' '));
+    const all = words(md);
+    for (let i = 0; i + 6 <= all.length; i += 25) phrases.push(all.slice(i, i + 6).join(' '));
   };
   const inside = (section) => {
     fromMarkdown(section.body);
