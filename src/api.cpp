@@ -134,7 +134,7 @@ RenderOptions parse_render_options(std::string_view options_json, std::vector<Di
         {"maxHtmlBytes", &Limits::max_html_bytes, Limits::kSizeCeiling},
     };
     std::vector<std::string_view> names;
-    for (const LimitField& f : kLimits) names.push_back(f.key);
+    for (const LimitField& f : kLimits) names.emplace_back(f.key);
     for (auto l = it->is_object() ? it->begin() : it->end(); l != it->end(); ++l) {
       const std::string path = "/limits/" + pointer_token(l.key());
       auto f = std::find_if(std::begin(kLimits), std::end(kLimits), [&](const LimitField& f) { return l.key() == f.key; });

@@ -29,8 +29,10 @@ std::string plain(const std::string& markdown) {
     if (t == CMARK_NODE_CUSTOM_INLINE) in_spoiler += ev == CMARK_EVENT_ENTER ? 1 : -1;
     if (in_spoiler) continue;
     if (ev == CMARK_EVENT_ENTER && (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE)) out += cmark_node_get_literal(n);
-    else if (ev == CMARK_EVENT_ENTER && (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)) out += ' ';
-    else if (ev == CMARK_EVENT_EXIT && (t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING) && !out.empty()) out += ' ';
+    // A line break, or the end of a paragraph or heading, is a space between words.
+    else if ((ev == CMARK_EVENT_ENTER && (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)) ||
+             (ev == CMARK_EVENT_EXIT && (t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING) && !out.empty()))
+      out += ' ';
   }
   cmark_iter_free(it);
   cmark_node_free(doc);

@@ -138,7 +138,7 @@ class Reader final : public format::Reporter {
       }
       format::Value value;
       if (!read_scalar(*f.item, e, ep, capitalized(f.item->noun), value)) continue;
-      if (f.item->names_source) source_refs_.push_back({value.text, ep});
+      if (f.item->names_source) source_refs_.emplace_back(value.text, ep);
       f.set(target, value);
     }
   }
