@@ -3,8 +3,9 @@
 #include "aw/escape.hpp"
 
 #include <algorithm>
-#include <cctype>
-#include <iterator>
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
 #include <vector>
 
 namespace aw {
@@ -12,41 +13,12 @@ namespace {
 
 using nlohmann::json;
 
-// An input iterator over the text that publishes how far nlohmann's lexer has read, so the SAX
-// handler knows where each token ended.
-class CountingIterator {
+// Builds the document: nlohmann values, with the offset of every value and key recorded per node.
+// The parser below calls it at each token; it enforces the depth and size limits as it grows.
+class Builder {
  public:
-  using iterator_category = std::input_iterator_tag;
-  using value_type = char;
-  using difference_type = std::ptrdiff_t;
-  using pointer = const char*;
-  using reference = const char&;
-
-  CountingIterator(const char* p, const char* base, size_t* pos) : p_(p), base_(base), pos_(pos) {}
-  reference operator*() const { return *p_; }
-  CountingIterator& operator++() {
-    ++p_;
-    *pos_ = static_cast<size_t>(p_ - base_);
-    return *this;
-  }
-  CountingIterator operator++(int) {
-    CountingIterator old = *this;
-    ++*this;
-    return old;
-  }
-  bool operator==(const CountingIterator& o) const { return p_ == o.p_; }
-  bool operator!=(const CountingIterator& o) const { return p_ != o.p_; }
-
- private:
-  const char* p_;
-  const char* base_;
-  size_t* pos_;
-};
-
-class Builder final : public nlohmann::json_sax<json> {
- public:
-  Builder(std::string_view text, const Limits& limits, nlohmann::json& root, Diagnostics& diags, const size_t* pos)
-      : text_(text), limits_(limits), root_(root), diags_(diags), pos_(pos) {}
+  Builder(std::string_view text, const Limits& limits, nlohmann::json& root, Diagnostics& diags)
+      : text_(text), limits_(limits), root_(root), diags_(diags) {}
 
   // What was recorded, for JsonDocument: every value's offsets but the root's, sorted by node.
   std::vector<JsonDocument::NodeOffsets> take_nodes() {
@@ -54,112 +26,60 @@ class Builder final : public nlohmann::json_sax<json> {
     return std::move(nodes_);
   }
   size_t root_offset() const { return root_offset_; }
+  size_t depth() const { return frames_.size(); }
+  bool in_object() const { return !frames_.empty() && frames_.back().node->is_object(); }
 
-  bool null() override { return value(json(nullptr)); }
-  bool boolean(bool v) override { return value(json(v)); }
-  bool number_integer(number_integer_t v) override { return value(json(v)); }
-  bool number_unsigned(number_unsigned_t v) override { return value(json(v)); }
-  bool number_float(number_float_t v, const string_t&) override { return value(json(v)); }
-  // Copied, not moved: moving would take the lexer's buffer, which then regrows from nothing for
-  // every later string (several allocations each, where a copy makes one of the exact size).
-  bool string(string_t& v) override { return value(json(v)); }
-  bool binary(binary_t&) override { return false; }  // not produced by the JSON lexer
+  bool value(json&& v, size_t at) {
+    if (!room_for_element(at)) return false;
+    place(std::move(v), at);
+    return true;
+  }
 
-  bool start_object(std::size_t) override { return open(json::object()); }
-  bool start_array(std::size_t) override { return open(json::array()); }
-  bool end_object() override { return close(); }
-  bool end_array() override { return close(); }
+  bool open(json&& container, size_t at) {
+    if (!room_for_element(at)) return false;
+    const size_t max_depth = std::min(limits_.max_depth, Limits::kDepthCeiling);
+    if (frames_.size() >= max_depth) {
+      diags_.report(Code::JsonTooDeep, pointer_here(), at,
+                    "The JSON nests deeper than " + std::to_string(max_depth) +
+                        " levels; an article never needs that (limit: maxDepth).");
+      return false;
+    }
+    json* node = place(std::move(container), at);
+    frames_.push_back(Frame{node, nullptr, nullptr, 0, 0, pending_.size()});
+    return true;
+  }
 
   // The member is made here (one lookup for the duplicate check and the insertion); its value
   // replaces the null placeholder in place().
-  bool key(string_t& k) override {
-    size_t at = token_start();
+  bool key(std::string&& k, size_t at) {
     if (!room(at)) return false;
     Frame& f = frames_.back();
-    auto [member, inserted] = f.node->get_ref<json::object_t&>().try_emplace(k);  // k copied, as in string()
+    auto [member, inserted] = f.node->get_ref<json::object_t&>().try_emplace(std::move(k));
     f.key = &member->first;
     f.slot = &member->second;
     f.key_at = at;
     if (!inserted) {
-      diags_.report(Code::DuplicateKey, pointer(frames_.size()) + "/" + pointer_token(k), at,
-                    "The key \"" + k + "\" appears more than once in this object; each key may appear only once.");
+      diags_.report(Code::DuplicateKey, pointer(frames_.size()) + "/" + pointer_token(member->first), at,
+                    "The key \"" + member->first + "\" appears more than once in this object; each key may appear only once.");
     }
     return true;
   }
 
-  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) override {
-    std::string what = ex.what();
-    // nlohmann's text is "[json.exception.parse_error.101] parse error at line L, column C: reason";
-    // the location is reported separately, so keep the reason.
-    size_t colon = what.find(": ");
-    std::string reason = colon == std::string::npos ? what : what.substr(colon + 2);
-    if (reason.size() > 160) reason = reason.substr(0, 160) + "…";
-    size_t at = position > 0 ? position - 1 : 0;
-    // Two of nlohmann's reasons mislead: it takes a NUL byte for the end of the input, and any
-    // text starting with byte EF for a broken byte order mark.
-    if (size_t nul = text_.find('\0'); nul != std::string_view::npos && nul <= at) {
-      at = nul;
-      reason = "a NUL byte (inside strings write \\u0000).";
-    } else if (size_t bad = reason.find("UTF-8") != std::string::npos ? first_invalid_utf8(text_) : std::string_view::npos;
-               bad != std::string_view::npos) {
-      at = bad;  // nlohmann reports the byte after
-      static const char* hex = "0123456789ABCDEF";
-      auto b = static_cast<unsigned char>(text_[bad]);
-      reason = std::string("invalid UTF-8: byte ") + hex[b >> 4] + hex[b & 15] +
-               " does not begin or continue a UTF-8 sequence here (save the file as UTF-8).";
-    } else if (reason.find("invalid BOM") != std::string::npos) {
-      at = 0;
-      reason = "it starts with bytes that are neither a JSON value nor a UTF-8 byte order mark (EF BB BF)" +
-               std::string(text_.substr(0, 3) == "\xEF\xBF\xBD" ? ": U+FFFD, the replacement character left by a broken conversion." : ".");
+  void close() {
+    const Frame& f = frames_.back();
+    if (f.node->is_array()) {  // its elements have their final addresses now
+      for (size_t i = f.pending; i < pending_.size(); ++i)
+        nodes_.push_back({&(*f.node)[i - f.pending], pending_[i], std::string::npos});
+      pending_.resize(f.pending);
     }
-    std::string path = pointer_here();
-    if (reason.find("syntax error") != std::string::npos) explain(reason, at, path);
-    diags_.report(Code::JsonSyntax, path, at, "The text is not valid JSON: " + reason);
-    return false;
+    frames_.pop_back();
   }
 
-  // nlohmann's syntax errors in the words of someone editing a file, at the character to fix:
-  // a trailing comma, a missing comma, a missing colon, an unterminated string.
-  void explain(std::string& reason, size_t& at, std::string& path) const {
-    auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-    auto before = [&](size_t i) {  // the last non-space byte before i, or npos
-      while (i > 0 && is_space(text_[i - 1])) --i;
-      return i == 0 ? std::string_view::npos : i - 1;
-    };
-    const char here = at < text_.size() ? text_[at] : '\0';
-    const size_t prev = before(at);
-    const char last = prev == std::string_view::npos ? '\0' : text_[prev];
-    if ((here == ']' || here == '}') && last == ',') {
-      reason = std::string("a trailing comma before '") + here + "': remove the comma (JSON allows none after the last " +
-               (here == ']' ? "element)." : "member).");
-      at = prev;
-      path = pointer(frames_.size());  // the array or object, not an element that is not there
-    } else if (reason.find("missing closing quote") != std::string::npos) {
-      // Only the end of the text gets here (a line break inside a string is its own error).
-      reason = "an unterminated string: the text ends inside a string (a closing quote is missing, or the file is cut).";
-    } else if (reason.find("control character U+000A") != std::string::npos) {
-      reason = "a line break inside a string: a closing quote is missing before it, or write the break as \\n.";
-    } else if (reason.find("expected ':'") != std::string::npos) {
-      reason = "a missing ':' between the key and its value.";
-    } else if (reason.find("expected '}'") != std::string::npos || reason.find("expected ']'") != std::string::npos) {
-      // A value where a comma or the closing bracket belongs: nlohmann stops after reading it, so
-      // find where it begins, and whether a value ends just before.
-      size_t start = at;
-      if (here == '"' && start > 0) {
-        start = text_.rfind('"', start - 1);
-        while (start != std::string_view::npos && start > 0 && text_[start - 1] == '\\') start = text_.rfind('"', start - 1);
-      } else {
-        while (start > 0 && (std::isalnum(static_cast<unsigned char>(text_[start - 1])) || text_[start - 1] == '.' ||
-                             text_[start - 1] == '-' || text_[start - 1] == '+'))
-          --start;
-      }
-      const size_t end = start == std::string_view::npos ? std::string_view::npos : before(start);
-      const char ended = end == std::string_view::npos ? '\0' : text_[end];
-      if (ended == '"' || ended == ']' || ended == '}' || ended == 'e' || ended == 'l' || (ended >= '0' && ended <= '9')) {
-        reason = "a missing comma before this value (or a missing closing bracket before it).";
-        at = start;
-      }
-    }
+  // A syntax error: in the project's words, at the character to fix, with the pointer of the
+  // value being read (or of its array or object, when `container`).
+  bool syntax_error(size_t at, const std::string& reason, bool container = false) {
+    diags_.report(Code::JsonSyntax, container ? pointer(frames_.size()) : pointer_here(), at, "The text is not valid JSON: " + reason);
+    return false;
   }
 
  private:
@@ -171,20 +91,6 @@ class Builder final : public nlohmann::json_sax<json> {
     size_t index = 0;    // arrays: next element index
     size_t pending = 0;  // arrays: where this array's element offsets start in pending_
   };
-
-  // Where the token just read begins: skip the whitespace and separators after the previous one.
-  size_t token_start() {
-    size_t i = last_end_;
-    while (i < text_.size()) {
-      char c = text_[i];
-      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ',' || c == ':') ++i;
-      else break;
-    }
-    // A UTF-8 byte order mark before the root value is allowed and skipped.
-    if (i == 0 && text_.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
-    last_end_ = *pos_;
-    return i;
-  }
 
   // JSON Pointer of the value that frames_[depth - 1] is ("" for the root); built only for a
   // diagnostic, so parsing builds no pointer strings.
@@ -227,28 +133,6 @@ class Builder final : public nlohmann::json_sax<json> {
     return f.slot;
   }
 
-  bool value(json&& v) {
-    size_t at = token_start();
-    if (!room_for_element(at)) return false;
-    place(std::move(v), at);
-    return true;
-  }
-
-  bool open(json&& container) {
-    size_t at = token_start();
-    if (!room_for_element(at)) return false;
-    const size_t max_depth = std::min(limits_.max_depth, Limits::kDepthCeiling);
-    if (frames_.size() >= max_depth) {
-      diags_.report(Code::JsonTooDeep, pointer_here(), at,
-                    "The JSON nests deeper than " + std::to_string(max_depth) +
-                        " levels; an article never needs that (limit: maxDepth).");
-      return false;
-    }
-    json* node = place(std::move(container), at);
-    frames_.push_back(Frame{node, nullptr, nullptr, 0, 0, pending_.size()});
-    return true;
-  }
-
   // No array or object grows past limits.max_items while parsing: a 4 MiB "[1,1,1,…]" would
   // otherwise cost two million values before the validator could say too-many.
   bool room(size_t at) {
@@ -265,28 +149,293 @@ class Builder final : public nlohmann::json_sax<json> {
   // Room for a value: in an array checked here, in an object already at its key.
   bool room_for_element(size_t at) { return frames_.empty() || !frames_.back().node->is_array() || room(at); }
 
-  bool close() {
-    last_end_ = *pos_;
-    const Frame& f = frames_.back();
-    if (f.node->is_array()) {  // its elements have their final addresses now
-      for (size_t i = f.pending; i < pending_.size(); ++i)
-        nodes_.push_back({&(*f.node)[i - f.pending], pending_[i], std::string::npos});
-      pending_.resize(f.pending);
-    }
-    frames_.pop_back();
-    return true;
-  }
-
   std::string_view text_;
   const Limits& limits_;
   nlohmann::json& root_;
   Diagnostics& diags_;
-  const size_t* pos_;
-  size_t last_end_ = 0;
   std::vector<Frame> frames_;
   std::vector<size_t> pending_;  // offsets of the elements of the open arrays, innermost last
   std::vector<JsonDocument::NodeOffsets> nodes_;
   size_t root_offset_ = 0;
+};
+
+// RFC 8259 JSON, read byte by byte over the text itself (nlohmann's lexer, fed through an
+// iterator that counted positions, was half of a render): every value's offset is known where it
+// starts, and every syntax error is named in the words of someone editing the file, at the
+// character to fix. tests/node/json-conformance.test.js runs JSONTestSuite against it.
+class Parser {
+ public:
+  Parser(std::string_view text, Builder& b) : t_(text), b_(b) {}
+
+  bool run() {
+    if (t_.substr(0, 3) == "\xEF\xBB\xBF") i_ = 3;  // a UTF-8 byte order mark, at the very start only
+    else if (!t_.empty() && static_cast<unsigned char>(t_[0]) == 0xEF)
+      return b_.syntax_error(0, "it starts with bytes that are neither a JSON value nor a UTF-8 byte order mark (EF BB BF)" +
+                                    std::string(t_.substr(0, 3) == "\xEF\xBF\xBD" ? ": U+FFFD, the replacement character left by a broken conversion." : "."));
+    space();
+    if (i_ == t_.size()) return b_.syntax_error(i_, "the text is empty: an article is one JSON object, { … }.");
+    if (!value()) return false;
+    while (b_.depth() > 0) {
+      space();
+      const bool object = b_.in_object();
+      if (i_ == t_.size())
+        return b_.syntax_error(i_, std::string("the text ends inside an ") + (object ? "object: a closing '}'" : "array: a closing ']'") +
+                                       " is missing (or the file is cut).", true);
+      const char c = t_[i_];
+      if (c == ',') {
+        const size_t comma = i_++;
+        space();
+        if (i_ < t_.size() && (t_[i_] == ']' || t_[i_] == '}'))
+          return b_.syntax_error(comma, std::string("a trailing comma before '") + t_[i_] + "': remove the comma (JSON allows none after the last " +
+                                            (object ? "member)." : "element)."), true);
+        if (!(object ? member() : value())) return false;
+      } else if (c == (object ? '}' : ']')) {
+        ++i_;
+        b_.close();
+      } else if (c == ']' || c == '}') {
+        return b_.syntax_error(i_, std::string("a '") + c + "' where " + (object ? "'}' closes this object." : "']' closes this array."), true);
+      } else if (starts_value(c)) {
+        return b_.syntax_error(i_, "a missing comma before this value (or a missing closing bracket before it).");
+      } else {
+        return unexpected(object ? "where a ',' or the closing '}' belongs" : "where a ',' or the closing ']' belongs");
+      }
+    }
+    space();
+    if (i_ < t_.size()) {
+      if (t_[i_] == '\0') return b_.syntax_error(i_, "a NUL byte after the value (inside strings write \\u0000).");
+      return b_.syntax_error(i_, "more text after the end of the JSON value (an article is one JSON object).");
+    }
+    return true;
+  }
+
+ private:
+  static bool starts_value(char c) {
+    return c == '{' || c == '[' || c == '"' || c == '-' || (c >= '0' && c <= '9') || c == 't' || c == 'f' || c == 'n';
+  }
+  void space() {
+    while (i_ < t_.size() && (t_[i_] == ' ' || t_[i_] == '\n' || t_[i_] == '\r' || t_[i_] == '\t')) ++i_;
+  }
+
+  // A value starts at i_ (after white space): a scalar is placed; an array or object is opened and
+  // its first element or member read (the caller's loop reads the rest).
+  bool value() {
+    if (i_ == t_.size()) return b_.syntax_error(i_, "the text ends where a value belongs (the file is cut?).");
+    const size_t at = i_;
+    switch (t_[i_]) {
+      case '{':
+        if (!b_.open(json::object(), at)) return false;
+        ++i_;
+        space();
+        if (i_ < t_.size() && t_[i_] == '}') return ++i_, b_.close(), true;
+        return member();
+      case '[':
+        if (!b_.open(json::array(), at)) return false;
+        ++i_;
+        space();
+        if (i_ < t_.size() && t_[i_] == ']') return ++i_, b_.close(), true;
+        return value();
+      case '"': {
+        std::string s;
+        return string(s) && b_.value(json(std::move(s)), at);
+      }
+      case 't': return literal("true", json(true));
+      case 'f': return literal("false", json(false));
+      case 'n': return literal("null", json(nullptr));
+      default:
+        if (t_[i_] == '-' || (t_[i_] >= '0' && t_[i_] <= '9')) return number();
+        return unexpected("where a value belongs");
+    }
+  }
+
+  // "key": value, starting at the key (after white space).
+  bool member() {
+    if (i_ == t_.size() || t_[i_] != '"') {
+      if (i_ < t_.size() && t_[i_] == '\'') return b_.syntax_error(i_, "a key in single quotes: JSON keys use double quotes (\"key\").");
+      if (i_ == t_.size()) return b_.syntax_error(i_, "the text ends inside an object: a closing '}' is missing (or the file is cut).", true);
+      return b_.syntax_error(i_, "an object key must be a string in double quotes (\"key\": value).");
+    }
+    const size_t at = i_;
+    std::string k;
+    if (!string(k) || !b_.key(std::move(k), at)) return false;
+    space();
+    if (i_ == t_.size() || t_[i_] != ':') return b_.syntax_error(i_, "a missing ':' between the key and its value.");
+    ++i_;
+    space();
+    return value();
+  }
+
+  bool literal(std::string_view word, json&& v) {
+    const size_t at = i_;
+    if (t_.substr(i_, word.size()) != word)
+      return b_.syntax_error(at, "an invalid literal: a value is true, false, null, a number, a string, an array or an object "
+                                 "(JSON has no NaN, Infinity or undefined, and text needs double quotes).");
+    i_ += word.size();
+    return b_.value(std::move(v), at);
+  }
+
+  bool unexpected(const char* where) {
+    const unsigned char c = static_cast<unsigned char>(t_[i_]);
+    if (c == 0) return b_.syntax_error(i_, "a NUL byte (inside strings write \\u0000).");
+    if (c >= 0x80 && first_invalid_utf8(t_.substr(i_, c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2)) == 0) return utf8_error(i_);
+    if (c == '\'') return b_.syntax_error(i_, "single quotes: JSON strings use double quotes (\"text\").");
+    if (c == '/') return b_.syntax_error(i_, "a comment: JSON has no comments.");
+    std::string shown = c < 0x20 || c >= 0x80 ? "a character" : std::string("'") + static_cast<char>(c) + "'";
+    return b_.syntax_error(i_, "an unexpected " + shown + " " + where + ".");
+  }
+
+  bool utf8_error(size_t at) {
+    static const char* hex = "0123456789ABCDEF";
+    const auto b = static_cast<unsigned char>(t_[at]);
+    return b_.syntax_error(at, std::string("invalid UTF-8: byte ") + hex[b >> 4] + hex[b & 15] +
+                                   " does not begin or continue a UTF-8 sequence here (save the file as UTF-8).");
+  }
+
+  // -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?: an integer stays exact (int64 when negative,
+  // uint64 otherwise, as nlohmann keeps them); anything else, or an integer beyond 64 bits, is a double.
+  bool number() {
+    const size_t at = i_;
+    auto digits = [&] {
+      const size_t from = i_;
+      while (i_ < t_.size() && t_[i_] >= '0' && t_[i_] <= '9') ++i_;
+      return i_ > from;
+    };
+    const bool negative = t_[i_] == '-';
+    if (negative) ++i_;
+    if (i_ < t_.size() && t_[i_] == '0') {
+      ++i_;
+      if (i_ < t_.size() && t_[i_] >= '0' && t_[i_] <= '9') return b_.syntax_error(at, "a number with a leading zero (write 7, not 07).");
+    } else if (!digits()) {
+      return b_.syntax_error(at, "a '-' with no digits after it: a number is written like -12 or -0.5.");
+    }
+    bool integer = true;
+    if (i_ < t_.size() && t_[i_] == '.') {
+      ++i_;
+      integer = false;
+      if (!digits()) return b_.syntax_error(at, "a number ending in '.': write digits after the point (1.0, not 1.).");
+    }
+    if (i_ < t_.size() && (t_[i_] == 'e' || t_[i_] == 'E')) {
+      ++i_;
+      integer = false;
+      if (i_ < t_.size() && (t_[i_] == '+' || t_[i_] == '-')) ++i_;
+      if (!digits()) return b_.syntax_error(at, "a number with an exponent but no digits after the 'e' (write 1e3).");
+    }
+    const std::string_view token = t_.substr(at, i_ - at);
+    if (integer) {
+      uint64_t n = 0;
+      bool fits = true;
+      for (char c : token.substr(negative ? 1 : 0)) {
+        const auto d = static_cast<uint64_t>(c - '0');
+        if (n > (UINT64_MAX - d) / 10) fits = false;
+        n = n * 10 + d;
+      }
+      if (fits && !negative) return b_.value(json(n), at);
+      if (fits && n <= uint64_t{1} << 63) return b_.value(json(n == uint64_t{1} << 63 ? INT64_MIN : -static_cast<int64_t>(n)), at);
+    }
+    const std::string copy(token);  // strtod needs the terminating NUL
+    const double d = std::strtod(copy.c_str(), nullptr);
+    if (!std::isfinite(d)) return b_.syntax_error(at, "the number " + copy + " is too large to be read (past about 1.8e308).");
+    return b_.value(json(d), at);
+  }
+
+  // A string literal at i_ (its opening quote) into `out`, escapes decoded, UTF-8 checked.
+  bool string(std::string& out) {
+    const size_t open = i_++;
+    for (;;) {
+      const size_t run = i_;  // plain bytes are copied in runs
+      while (i_ < t_.size()) {
+        const auto c = static_cast<unsigned char>(t_[i_]);
+        if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80) break;
+        ++i_;
+      }
+      out.append(t_.data() + run, i_ - run);
+      if (i_ == t_.size())
+        return b_.syntax_error(i_, "an unterminated string: the text ends inside the string that starts at byte " + std::to_string(open) +
+                                       " (a closing quote is missing, or the file is cut).");
+      const auto c = static_cast<unsigned char>(t_[i_]);
+      if (c == '"') return ++i_, true;
+      if (c >= 0x80) {
+        const size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;  // the sequence a lead byte starts
+        if (first_invalid_utf8(t_.substr(i_, n)) != std::string_view::npos) return utf8_error(i_);
+        out.append(t_.data() + i_, n);
+        i_ += n;
+      } else if (c == '\\') {
+        if (!escape(out)) return false;
+      } else if (c == '\n' || c == '\r') {
+        return b_.syntax_error(i_, "a line break inside a string: a closing quote is missing before it, or write the break as \\n.");
+      } else if (c == 0) {
+        return b_.syntax_error(i_, "a NUL byte (inside strings write \\u0000).");
+      } else {
+        static const char* hex = "0123456789ABCDEF";
+        const std::string code = std::string("00") + hex[c >> 4] + hex[c & 15];
+        return b_.syntax_error(i_, "a control character (U+" + code + ") inside a string: write it as \\u" + code + ".");
+      }
+    }
+  }
+
+  bool escape(std::string& out) {
+    const size_t at = i_++;  // the backslash
+    if (i_ == t_.size()) return b_.syntax_error(at, "an unterminated string: the text ends after a backslash.");
+    const char e = t_[i_++];
+    switch (e) {
+      case '"': out += '"'; return true;
+      case '\\': out += '\\'; return true;
+      case '/': out += '/'; return true;
+      case 'b': out += '\b'; return true;
+      case 'f': out += '\f'; return true;
+      case 'n': out += '\n'; return true;
+      case 'r': out += '\r'; return true;
+      case 't': out += '\t'; return true;
+      case 'u': break;
+      default:
+        return b_.syntax_error(at, std::string("an invalid escape '\\") + (e >= 0x20 && e < 0x7F ? std::string(1, e) : "…") +
+                                       "': JSON knows \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX (a backslash itself is \\\\).");
+    }
+    uint32_t cp = 0;
+    if (!hex4(at, cp)) return false;
+    if (cp >= 0xDC00 && cp <= 0xDFFF)
+      return b_.syntax_error(at, "a lone low surrogate \\u" + std::string(t_.substr(at + 2, 4)) + ": it must follow a high one (\\uD800–\\uDBFF).");
+    if (cp >= 0xD800 && cp <= 0xDBFF) {
+      uint32_t low = 0;
+      if (t_.substr(i_, 2) != "\\u" || (i_ += 2, !hex4(i_ - 2, low)) || low < 0xDC00 || low > 0xDFFF)
+        return b_.syntax_error(at, "a lone high surrogate \\u" + std::string(t_.substr(at + 2, 4)) +
+                                       ": it must be followed by a low one (\\uDC00–\\uDFFF), as in \\uD83C\\uDFAC.");
+      cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+    }
+    append_utf8(out, cp);
+    return true;
+  }
+
+  bool hex4(size_t escape_at, uint32_t& cp) {
+    for (int k = 0; k < 4; ++k, ++i_) {
+      const char h = i_ < t_.size() ? t_[i_] : '\0';
+      const int v = h >= '0' && h <= '9' ? h - '0' : h >= 'a' && h <= 'f' ? h - 'a' + 10 : h >= 'A' && h <= 'F' ? h - 'A' + 10 : -1;
+      if (v < 0) return b_.syntax_error(escape_at, "an invalid \\u escape: \\u is followed by four hex digits (\\u00E9).");
+      cp = cp * 16 + static_cast<uint32_t>(v);
+    }
+    return true;
+  }
+
+  static void append_utf8(std::string& out, uint32_t cp) {
+    if (cp < 0x80) {
+      out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+      out += static_cast<char>(0xC0 | (cp >> 6));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+      out += static_cast<char>(0xE0 | (cp >> 12));
+      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | (cp >> 18));
+      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+  }
+
+  std::string_view t_;
+  Builder& b_;
+  size_t i_ = 0;
 };
 
 // The next reference token of `pointer` (after its '/'), unescaped.
@@ -383,20 +532,10 @@ bool parse_json(std::string_view text, const Limits& limits, JsonDocument& doc, 
                      std::to_string(limits.max_input_bytes) + " (maxInputBytes).");
     return false;
   }
-  size_t pos = 0;
-  Builder builder(text, limits, doc.root, diags, &pos);
-  CountingIterator first(text.data(), text.data(), &pos);
-  CountingIterator last(text.data() + text.size(), text.data(), &pos);
-  bool ok = json::sax_parse(first, last, &builder, nlohmann::detail::input_format_t::json, true);
+  Builder builder(text, limits, doc.root, diags);
+  const bool ok = Parser(text, builder).run();
   doc.nodes_ = builder.take_nodes();
   doc.root_offset_ = builder.root_offset();
-  // nlohmann's lexer takes a raw NUL byte for the end of the input, so "{…}\0anything" would
-  // parse. Inside a string it is already an error (a control character); after the value it
-  // must be one too.
-  if (size_t nul = text.find('\0'); ok && nul != std::string_view::npos) {
-    diags.report(Code::JsonSyntax, "", nul, "The text is not valid JSON: a NUL byte after the value (inside strings write \\u0000).");
-    ok = false;
-  }
   return ok && !diags.has_errors();
 }
 

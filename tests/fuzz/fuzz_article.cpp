@@ -22,6 +22,8 @@
 //     no '<', '>', '&', U+2028 or U+2029 and parses as JSON; no gated text leaks into it (mode 3);
 //   - every href/src, HTML-entity-decoded, is a fragment, a relative URL or http/https/mailto
 //     (images: relative only, unless allowRemoteImages), as a browser's URL parser would see it;
+//   - the JSON parser accepts exactly what nlohmann's does (limits and repeated keys aside) and
+//     reads the same values;
 //   - rendering the same input twice gives identical HTML and diagnostics;
 //   - ok == no error diagnostics; html is empty unless ok; every diagnostic's offset lies inside
 //     the text and its line/column are >= 1; the report JSON is valid JSON.
@@ -36,6 +38,7 @@
 #include <vector>
 
 #include "aw/api.hpp"
+#include "aw/json_source.hpp"
 #include "aw/escape.hpp"
 
 namespace {
@@ -251,7 +254,29 @@ bool same(const aw::ArticleResult& a, const aw::ArticleResult& b) {
   return true;
 }
 
+// The project's JSON parser against nlohmann's (the reference): the same texts are JSON, and
+// they parse to the same values. Only what the project adds differs: its limits, and a repeated
+// key (an error here, the last one wins there), and a raw NUL byte.
+void check_parser(std::string_view text) {
+  // nlohmann takes a raw NUL byte for the end of the text; here it is an error wherever it is
+  // (tests/native/regression_test.cpp).
+  if (text.find('\0') != std::string_view::npos) return;
+  const json reference = json::parse(text.begin(), text.end(), nullptr, false);
+  aw::Limits limits;
+  limits.max_depth = aw::Limits::kDepthCeiling;
+  aw::Diagnostics diags(text);
+  aw::JsonDocument doc;
+  const bool ok = aw::parse_json(text, limits, doc, diags);
+  for (const aw::Diagnostic& d : diags.all())
+    if (d.code == aw::Code::DuplicateKey || d.code == aw::Code::JsonTooDeep || d.code == aw::Code::TooMany ||
+        d.code == aw::Code::InputTooLarge)
+      return;
+  if (ok != !reference.is_discarded()) fail(ok ? "the parser accepts what nlohmann refuses" : "the parser refuses what nlohmann accepts", "", 0);
+  if (ok && doc.root != reference) fail("the parser and nlohmann read different values", "", 0);
+}
+
 void run_article(std::string_view text, const aw::RenderOptions& options) {
+  check_parser(text);
   aw::ArticleResult first = aw::render_article_json(text, options);
   Expect x{options.id_prefix, options.allow_remote_images};
   check_result(first, text, x);
