@@ -1,9 +1,9 @@
 // The browser files as one folder a publisher copies anywhere: the script, the wasm and the
 // stylesheet, the script finding the other two beside it. `article-widget assets` prints their
 // Subresource Integrity (the build runs it); with --out DIR it writes a copy whose script is pinned
-// to its siblings (their names and sha384 written into its AW_ASSETS string, so a changed wasm or
-// stylesheet is refused by the browser: the widget's error state), names content-hashed with --hash.
-// Only bytes are moved here: hashing, copying, one string replaced in the bundle.
+// to its siblings: their names (content-hashed with --hash) in its `new URL('./…')` literals and
+// their sha384 in its AW_INTEGRITY string, so a changed wasm or stylesheet is refused by the
+// browser (the widget's error state). Only bytes are moved here: hashing, copying, strings replaced.
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -15,9 +15,9 @@ export const BROWSER_FILES = [SCRIPT, WASM, CSS];
 /** The folder the package ships them in (web/dist/, built by `make build`). */
 export const DIST = new URL('../dist/', import.meta.url);
 
-// What CMakeLists.txt defines AW_ASSETS as (web/widget/core.js reads it): the bundle holds this
-// text exactly once, inside a string literal.
-const DEFAULT_ASSETS = JSON.stringify({ wasm: `./${WASM}`, css: `./${CSS}` });
+// What CMakeLists.txt defines AW_INTEGRITY as (web/widget/core.js reads it): the bundle holds
+// this text exactly once, inside a string literal.
+const NO_INTEGRITY = JSON.stringify({ wasm: '', css: '' });
 
 export const integrity = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 const contentHash = (bytes) => createHash('sha384').update(bytes).digest('hex').slice(0, 16);
@@ -41,14 +41,19 @@ export function pinAssets([script, wasm, css], { hash = false } = {}) {
   const named = (f) => ({ ...f, file: hash ? hashedName(f.name, f.bytes) : f.name });
   const w = named(wasm);
   const c = named(css);
-  const text = script.bytes.toString('utf8');
-  const at = text.indexOf(DEFAULT_ASSETS);
-  if (at < 0 || text.indexOf(DEFAULT_ASSETS, at + 1) >= 0) {
-    throw new Error(`${SCRIPT} does not hold its asset list exactly once: is it the bundle \`make build\` wrote?`);
-  }
-  // The new text has no quote or backslash of the literal's kind: names and base64 only.
-  const pinned = JSON.stringify({ wasm: `./${w.file}`, wasmIntegrity: w.integrity, css: `./${c.file}`, cssIntegrity: c.integrity });
-  const bytes = Buffer.from(text.slice(0, at) + pinned + text.slice(at + DEFAULT_ASSETS.length));
+  let text = script.bytes.toString('utf8');
+  const replace = (from, to, exactlyOnce) => {
+    const parts = text.split(from);
+    if (parts.length < 2 || (exactlyOnce && parts.length > 2)) {
+      throw new Error(`${SCRIPT} does not hold ${from}${exactlyOnce ? ' exactly once' : ''}: is it the bundle \`make build\` wrote?`);
+    }
+    text = parts.join(to);
+  };
+  replace(`"./${WASM}"`, `"./${w.file}"`);
+  replace(`"./${CSS}"`, `"./${c.file}"`);
+  // The new text has no quote or backslash of the literal's kind: base64 only.
+  replace(NO_INTEGRITY, JSON.stringify({ wasm: w.integrity, css: c.integrity }), true);
+  const bytes = Buffer.from(text);
   return { script: named({ name: SCRIPT, bytes, integrity: integrity(bytes) }), wasm: w, css: c };
 }
 

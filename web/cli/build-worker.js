@@ -7,11 +7,14 @@ import { dirname } from 'node:path';
 import { loadWidget } from '../index.js';
 
 const w = await loadWidget();
+const folders = new Map(); // each output folder made once
 
 parentPort.on('message', async ({ rel, bytes, out, options, write }) => {
   const r = write ? w.render(bytes, options) : w.validate(bytes, options);
   if (r.ok && write) {
-    await mkdir(dirname(out), { recursive: true });
+    const dir = dirname(out);
+    if (!folders.has(dir)) folders.set(dir, mkdir(dir, { recursive: true }));
+    await folders.get(dir);
     await writeFile(out, r.html);
   }
   const { title, description, kicker, published, readingMinutes, lang, dir } = r.meta ?? {};

@@ -167,15 +167,16 @@ export async function buildCommand(args, usageError) {
   const previous = old?.key === key ? old.pages : {};
 
   const pages = {};
-  const jobs = [];
-  for (const rel of files) {
+  const changed = [];
+  await eachLimit(files, async (rel) => {
     const bytes = await readFile(join(o.src, rel));
     const input = sha256(bytes);
     const page = rel.replace(/\.json$/, '.html');
     const before = previous[rel];
     if (before?.input === input && before.page === page && (await exists(join(o.out, page)))) pages[rel] = before;
-    else jobs.push({ rel, file: join(o.src, rel), bytes, input, page });
-  }
+    else changed.push({ rel, bytes, input, page });
+  });
+  const jobs = changed.sort((a, b) => (a.rel < b.rel ? -1 : 1));
   const unchanged = files.length - jobs.length;
   if (!jobs.length && old && Object.keys(old.pages).length === files.length) {
     console.log(`${o.out}: up to date (${files.length} articles unchanged)`);
@@ -193,11 +194,12 @@ export async function buildCommand(args, usageError) {
     await mkdir(temp, { recursive: true });
     await writeAssets(assets, join(temp, ASSET_DIR));
     // The pages carried over, linked (no bytes copied) into the new site.
-    for (const rel of Object.keys(pages)) {
-      const page = pages[rel].page;
-      await mkdir(dirname(join(temp, page)), { recursive: true });
+    const made = new Map();
+    const folder = (dir) => made.get(dir) ?? made.set(dir, mkdir(dir, { recursive: true })).get(dir);
+    await eachLimit(Object.values(pages), async ({ page }) => {
+      await folder(dirname(join(temp, page)));
       await link(join(o.out, page), join(temp, page)).catch(() => copyFile(join(o.out, page), join(temp, page)));
-    }
+    });
 
     const byRel = new Map(jobs.map((j) => [j.rel, j]));
     const bar = progress(jobs.length);
@@ -284,6 +286,14 @@ async function renderIndex(o, pages) {
     .map((a) => Object.fromEntries(Object.entries(a).filter(([, v]) => v !== '')))
     .sort((a, b) => (b.published ?? '').localeCompare(a.published ?? '') || a.title.localeCompare(b.title));
   return w.renderIndex({ lang: o.lang, title: o.title, articles }, o.baseUrl ? { canonicalUrl: o.baseUrl } : {});
+}
+
+/** fn over every item, at most `limit` at a time (file system work: the thread pool has 4). */
+async function eachLimit(items, fn, limit = 16) {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await fn(items[next++]);
+  }));
 }
 
 async function exists(path) {

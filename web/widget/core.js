@@ -2,15 +2,16 @@
 // the stylesheet link and the one Trusted Types policy.
 import { loadWidget } from '../index.js';
 
-// The script's assets, relative to it: the bundle's build (CMakeLists.txt) defines AW_ASSETS as
-// the folder it ships, dist/ (article-widget.js, article-widget-core.wasm, article-widget.css);
-// `article-widget assets --out DIR` rewrites that one string in its copy of the bundle, with
-// content-hashed names and the Subresource Integrity of each (web/cli/assets.js). These separate
-// modules (web/widget/) use the package's layout. A widget's `stylesheet` / `wasm` attributes point
-// elsewhere (resolved against the page; no integrity then).
-const ASSETS = JSON.parse(typeof AW_ASSETS === 'string' ? AW_ASSETS : '{"wasm":"../dist/article-widget-core.wasm","css":"../article-widget.css"}');
-const CSS_URL = new URL(ASSETS.css, import.meta.url).href;
-const WASM_URL = new URL(ASSETS.wasm, import.meta.url).href;
+// The script's assets, relative to it. The bundle (CMakeLists.txt defines AW_BUNDLE) ships as one
+// folder, dist/: article-widget.js, article-widget-core.wasm, article-widget.css. Written as the
+// literal `new URL('./file', import.meta.url)`, which bundlers (Vite, webpack, Parcel) recognise:
+// they copy the file and rewrite the name. `article-widget assets --out DIR` does the same in its
+// copy, and writes the files' Subresource Integrity into AW_INTEGRITY (web/cli/assets.js). These
+// separate modules (web/widget/) use the package's layout. A widget's `stylesheet` / `wasm`
+// attributes point elsewhere (resolved against the page; no integrity then).
+const CSS_URL = (typeof AW_BUNDLE === 'boolean' ? new URL('./article-widget.css', import.meta.url) : new URL('../article-widget.css', import.meta.url)).href;
+const WASM_URL = (typeof AW_BUNDLE === 'boolean' ? new URL('./article-widget-core.wasm', import.meta.url) : new URL('../dist/article-widget-core.wasm', import.meta.url)).href;
+const INTEGRITY = JSON.parse(typeof AW_INTEGRITY === 'string' ? AW_INTEGRITY : '{}');
 const pageUrl = (url) => new URL(url, document.baseURI).href;
 
 export class WidgetError extends Error {
@@ -32,7 +33,7 @@ export function getCore(wasmUrl = '') {
   if (!cores.has(key)) {
     cores.set(
       key,
-      loadWidget(key ? { wasmUrl: key } : { wasmUrl: WASM_URL, wasmIntegrity: ASSETS.wasmIntegrity }).catch((cause) => {
+      loadWidget(key ? { wasmUrl: key } : { wasmUrl: WASM_URL, wasmIntegrity: INTEGRITY.wasm }).catch((cause) => {
         cores.delete(key);
         throw new WidgetError('core', 'The article renderer could not be loaded.', { cause });
       }),
@@ -77,9 +78,9 @@ export function ensureStylesheet(shadow, href = '') {
   if (!link) {
     link = document.createElement('link');
     link.rel = 'stylesheet';
-    if (!href && ASSETS.cssIntegrity) {
+    if (!href && INTEGRITY.css) {
       // Checked by the browser: a changed file fails to load, which is the error state.
-      link.integrity = ASSETS.cssIntegrity;
+      link.integrity = INTEGRITY.css;
       link.crossOrigin = 'anonymous';
     }
     link.href = url;
