@@ -9,12 +9,17 @@ import { chromium } from 'playwright-core';
 import { startServer } from '../../tools/serve.js';
 import { CHROMIUM } from '../../tools/screenshot.js';
 
+/** A static server on `root` (port 0): { url, close }. */
+export function serve(root) {
+  // Chromium asks every origin for /favicon.ico: a 404 would be a console error not of the page's making.
+  writeFileSync(join(root, 'favicon.ico'), '');
+  return startServer({ port: 0, root });
+}
+
 export function useFolder(root) {
   const env = { server: null, browser: null, url: (p) => new URL(p, env.server.url).href };
   before(async () => {
-    // Chromium asks every origin for /favicon.ico: a 404 would be a console error not of the page's making.
-    writeFileSync(join(root, 'favicon.ico'), '');
-    env.server = await startServer({ port: 0, root });
+    env.server = await serve(root);
     env.browser = await chromium.launch(CHROMIUM);
   });
   after(async () => {
