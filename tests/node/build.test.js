@@ -2,7 +2,7 @@
 // developer would (a child process on the real wasm build).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -128,6 +128,38 @@ test('build: progress is a redrawn bar on a terminal and plain lines elsewhere',
   assert.equal(tty.status, 0, tty.stdout);
   assert.match(tty.stdout, new RegExp(`\\r\\[#{30}\\] ${pages.length}/${pages.length} articles, \\d+/s`));
   spawnSync('rm', ['-r', join(work, 'plain'), join(work, 'tty')]);
+});
+
+test('build interrupted (SIGINT) mid-way: exit 130, no temporary folder, OUT as it was', async () => {
+  // 1 000 articles (the examples, copied under other names), so the build is far from done when
+  // its first progress line (a tenth rendered) arrives and the signal is sent.
+  const many = join(work, 'many');
+  for (let i = 0; i < 200; i++) for (const f of examples) cpSync(join(repo, 'examples', f), join(many, `${i}-${f}`));
+  const before = readdirSync(out).sort();
+  const child = spawn(process.execPath, [bin, 'build', many, '--out', out], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  const code = await new Promise((resolve) => {
+    child.stderr.on('data', (d) => {
+      stderr += d;
+      if (/^rendered \d+\/1000 articles$/m.test(stderr)) child.kill('SIGINT');
+    });
+    child.on('exit', (c) => resolve(c));
+  });
+  assert.equal(code, 130, stderr);
+  assert.deepEqual(readdirSync(out).sort(), before);
+  assert.deepEqual(readdirSync(work).sort(), ['many', 'site', 'src'], 'a temporary folder was left beside OUT');
+  spawnSync('rm', ['-r', many]);
+});
+
+test('build never replaces a folder it did not write', () => {
+  const mine = join(work, 'mine');
+  mkdirSync(mine);
+  writeFileSync(join(mine, 'notes.txt'), 'keep me');
+  const r = cli('build', src, '--out', mine);
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /is not empty and was not written by article-widget build/);
+  assert.deepEqual(readdirSync(mine), ['notes.txt']);
+  spawnSync('rm', ['-r', mine]);
 });
 
 test('build: usage errors are named, exit 2', () => {

@@ -105,14 +105,17 @@ function progress(total) {
   };
 }
 
-/** Renders the jobs on `jobs` worker threads; calls onResult(job, result) as each finishes. */
-async function renderAll(jobs, workers, onResult) {
+/** Renders the jobs on `workers` threads (each kept in `live` while it runs); calls
+ *  onResult(result) as each article finishes. */
+async function renderAll(jobs, workers, live, onResult) {
   if (!jobs.length) return;
   const count = Math.min(workers, jobs.length);
   let next = 0;
   let failed = false; // after an error, the rest is validated only: no page will be kept
   const pool = Array.from({ length: count }, () => {
     const worker = new Worker(new URL('./build-worker.js', import.meta.url));
+    live.add(worker);
+    worker.once('exit', () => live.delete(worker));
     let inFlight = 0;
     const send = () => {
       if (next >= jobs.length) return false;
@@ -163,7 +166,13 @@ export async function buildCommand(args, usageError) {
   const assets = pinAssets(await readBrowserFiles(), { hash: true });
   const settings = { tool: `${TOOL.name}@${TOOL.version}`, baseUrl: o.baseUrl, title: o.title, lang: o.lang, publisher: o.publisher, assets: Object.values(assets).map((a) => a.integrity) };
   const key = sha256(JSON.stringify(settings));
-  const old = o.force ? null : await readManifest(o.out);
+  // OUT is replaced whole: only a folder this command wrote (its manifest) or an empty one.
+  const manifest = await readManifest(o.out);
+  if (!manifest && (await readdir(o.out).catch(() => [])).length) {
+    console.error(`article-widget: ${o.out} is not empty and was not written by article-widget build (no ${MANIFEST}): it would be replaced; choose another --out`);
+    return 1;
+  }
+  const old = o.force ? null : manifest;
   const previous = old?.key === key ? old.pages : {};
 
   const pages = {};
@@ -185,8 +194,11 @@ export async function buildCommand(args, usageError) {
 
   const temp = join(dirname(o.out), `.${basename(o.out)}.building-${process.pid}-${randomBytes(4).toString('hex')}`);
   const cleanUp = () => rm(temp, { recursive: true, force: true });
+  const live = new Set(); // worker threads: stopped before the temporary folder goes (they write into it)
   const interrupted = () => {
-    cleanUp().finally(() => process.exit(130));
+    Promise.all([...live].map((w) => w.terminate()))
+      .then(cleanUp)
+      .finally(() => process.exit(130));
   };
   process.once('SIGINT', interrupted);
   process.once('SIGTERM', interrupted);
@@ -215,6 +227,7 @@ export async function buildCommand(args, usageError) {
         options: renderOptions(o, assets, j.page),
       })),
       o.jobs,
+      live,
       (r) => {
         bar.tick(++done);
         const problems = [...r.errors, ...r.warnings];
