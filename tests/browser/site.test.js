@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +13,9 @@ import { useFolder } from './folder.js';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const root = mkdtempSync(join(tmpdir(), 'aw-site-'));
-execFileSync(process.execPath, [join(repo, 'web/bin/article-widget.js'), 'build', join(repo, 'examples'), '--out', join(root, 'reviews'), '--base-url', 'https://reviews.test/reviews/'], { stdio: 'pipe' });
+// The example articles (examples/*.json; examples/vite/ is a project, not articles).
+for (const f of readdirSync(join(repo, 'examples')).filter((f) => f.endsWith('.json'))) cpSync(join(repo, 'examples', f), join(root, 'articles', f));
+execFileSync(process.execPath, [join(repo, 'web/bin/article-widget.js'), 'build', join(root, 'articles'), '--out', join(root, 'reviews'), '--base-url', 'https://reviews.test/reviews/'], { stdio: 'pipe' });
 const pages = readdirSync(join(root, 'reviews')).filter((f) => f.endsWith('.html') && f !== 'index.html');
 
 const env = useFolder(root);

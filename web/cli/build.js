@@ -1,6 +1,6 @@
 // `article-widget build SRC_DIR --out OUT_DIR`: a whole site in one command.
 //
-// Every *.json under SRC_DIR is an article. Each is rendered by the core (validation and HTML in
+// Every *.json under SRC_DIR is an article (dot-files and node_modules/ skipped). Each is rendered by the core (validation and HTML in
 // one pass: the core reports every problem of an article while rendering it) into a standalone
 // page: the core's page shell (server-rendered element, JSON-LD, Open Graph and Twitter card
 // tags, the canonical link under --base-url), the script and the stylesheet linked by
@@ -63,7 +63,7 @@ async function articleFiles(dir, rel = '') {
   const found = [];
   for (const entry of (await readdir(join(dir, rel), { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const r = rel ? `${rel}/${entry.name}` : entry.name;
-    if (entry.name.startsWith('.')) continue;
+    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     if (entry.isDirectory()) found.push(...(await articleFiles(dir, r)));
     else if (entry.isFile() && entry.name.endsWith('.json')) found.push(r);
   }
@@ -132,14 +132,12 @@ async function renderAll(jobs, workers, live, onResult) {
         if (!send() && !inFlight) stop();
       });
       worker.on('error', reject);
-      worker.stopIfIdle = () => inFlight || stop();
     });
-    return { send, worker, finished };
+    return { send, finished };
   });
-  // Two in flight per worker (dealt round by round): it never waits for the main thread between
-  // articles. A worker left without any stops at once.
+  // Two in flight per worker, dealt round by round (so each of the `count` workers gets one): it
+  // never waits for the main thread between articles.
   for (let round = 0; round < 2; round++) for (const w of pool) w.send();
-  for (const w of pool) w.worker.stopIfIdle();
   await Promise.all(pool.map((w) => w.finished));
 }
 
