@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <set>
 
@@ -24,6 +25,10 @@ ArticleResult render_article_json(std::string_view json_text, const RenderOption
   JsonDocument doc;
   if (parse_json(json_text, options.limits, doc, diags)) {
     Article article = validate_article(doc, options.limits, diags);
+    result.kicker = article.kicker;
+    result.published = article.published;
+    result.updated = article.updated;
+    for (const Person& p : article.authors) result.authors.push_back(p.name);
     // Rendering runs even when validation found errors: it finds the Markdown problems too, so
     // the report is complete in one pass.
     result.rendered = render_article(article, options, json_text, diags);
@@ -44,7 +49,8 @@ ArticleResult render_article_json(std::string_view json_text, const RenderOption
   result.diagnostics = diags.all();
   if (result.ok && want_html)
     result.html = wrap_in_shell({std::move(result.rendered.html), result.title, result.lang, result.rendered.dir,
-                                 result.description, result.json_ld},
+                                 result.description, result.json_ld, result.published, result.updated,
+                                 std::vector<std::string_view>(result.authors.begin(), result.authors.end())},
                                 options);
   result.rendered.html.clear();
   return result;
@@ -92,6 +98,20 @@ RenderOptions parse_render_options(std::string_view options_json, std::vector<Di
   url_option(j, "src", "/src", o.src);
   url_option(j, "stylesheetHref", "/stylesheetHref", o.stylesheet_href);
   url_option(j, "scriptSrc", "/scriptSrc", o.script_src);
+  // Subresource Integrity metadata: one "sha256|384|512-" base64 digest.
+  auto integrity_option = [&](const char* key, std::string& out) {
+    auto it = j.find(key);
+    if (it == j.end() || it->is_null()) return;
+    const std::string* s = it->is_string() ? &it->get_ref<const std::string&>() : nullptr;
+    size_t dash = s ? s->find('-') : std::string::npos;
+    bool ok = s && (s->rfind("sha256-", 0) == 0 || s->rfind("sha384-", 0) == 0 || s->rfind("sha512-", 0) == 0) &&
+              s->size() > dash + 1 &&
+              std::all_of(s->begin() + dash + 1, s->end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '/' || c == '='; });
+    if (ok) out = *s;
+    else problem(std::string("/") + key, std::string("The option ") + key + " must be Subresource Integrity metadata such as \"sha384-…\" (base64).");
+  };
+  integrity_option("stylesheetIntegrity", o.stylesheet_integrity);
+  integrity_option("scriptIntegrity", o.script_integrity);
   if (auto it = j.find("stylesheetText"); it != j.end() && !it->is_null()) {
     if (it->is_string()) o.stylesheet_text = it->get<std::string>();
     else problem("/stylesheetText", "The option stylesheetText must be a string.");
@@ -149,7 +169,7 @@ RenderOptions parse_render_options(std::string_view options_json, std::vector<Di
   }
   static const std::vector<std::string_view> kOptionNames = {
       "idPrefix", "revealSpoilers", "allowRemoteImages", "spoilersInMetadata", "canonicalUrl", "src", "stylesheetHref",
-      "scriptSrc", "stylesheetText", "shell", "publisher", "labels", "limits"};
+      "scriptSrc", "stylesheetText", "stylesheetIntegrity", "scriptIntegrity", "shell", "publisher", "labels", "limits"};
   for (auto it = j.begin(); it != j.end(); ++it)
     if (std::find(kOptionNames.begin(), kOptionNames.end(), it.key()) == kOptionNames.end())
       unknown("/" + pointer_token(it.key()), "option", it.key(), kOptionNames);
@@ -215,8 +235,10 @@ std::string result_report_json(const ArticleResult& r, const RenderOptions& opti
   json_member(out, ",\"id\":", r.id);
   json_member(out, ",\"idPrefix\":", options.id_prefix);
   json_member(out, ",\"jsonLd\":", r.json_ld);
+  json_member(out, ",\"kicker\":", r.kicker);
   out.append(",\"labels\":").append(shim_labels_json(with_overrides(labels_for(r.lang.empty() ? "en" : r.lang), options.labels)));
   json_member(out, ",\"lang\":", r.lang);
+  json_member(out, ",\"published\":", r.published);
   out.append(",\"readingMinutes\":").append(std::to_string(r.rendered.reading_minutes));
   json_member(out, ",\"spoilers\":", r.spoilers);
   json_member(out, ",\"title\":", r.title);
@@ -255,7 +277,7 @@ std::string markdown_report_json(bool ok, const std::vector<Diagnostic>& all) {
 size_t call_input_limit(Entry entry, std::string_view options_json) {
   std::vector<Diagnostic> problems;  // reported by the call itself
   Limits limits = parse_render_options(options_json, problems).limits;
-  return entry == Entry::Article ? limits.max_input_bytes : limits.max_markdown_bytes;
+  return entry == Entry::Markdown ? limits.max_markdown_bytes : limits.max_input_bytes;
 }
 
 CallOutput call_render(std::string_view json_text, std::string_view options_json, bool want_html) {
@@ -271,19 +293,34 @@ CallOutput call_render(std::string_view json_text, std::string_view options_json
   return {std::move(result.html), result_report_json(result, options)};
 }
 
-CallOutput call_render_markdown(std::string_view markdown, std::string_view options_json) {
+namespace {
+
+// A call whose result is {ok, html, diagnostics} with the Markdown-style report: options parsed
+// first (their errors stop the call), their problems reported before the result's.
+template <class Result, class Render>
+CallOutput call_fragment(std::string_view options_json, Render render) {
   std::vector<Diagnostic> option_problems;
   RenderOptions options = parse_render_options(options_json, option_problems);
   const bool options_ok = !has_error(option_problems);
-  MarkdownResult result = options_ok ? render_markdown_checked(markdown, options) : MarkdownResult{};
+  Result result = options_ok ? render(options) : Result{};
   result.diagnostics.insert(result.diagnostics.begin(), option_problems.begin(), option_problems.end());
   return {std::move(result.html), markdown_report_json(options_ok && result.ok, result.diagnostics)};
+}
+
+}  // namespace
+
+CallOutput call_render_markdown(std::string_view markdown, std::string_view options_json) {
+  return call_fragment<MarkdownResult>(options_json, [&](const RenderOptions& o) { return render_markdown_checked(markdown, o); });
+}
+
+CallOutput call_render_index(std::string_view index_json, std::string_view options_json) {
+  return call_fragment<IndexResult>(options_json, [&](const RenderOptions& o) { return render_index_page(index_json, o); });
 }
 
 CallOutput call_refused(Entry entry, size_t input_bytes, bool out_of_memory, std::string_view options_json) {
   std::vector<Diagnostic> problems;
   RenderOptions options = parse_render_options(options_json, problems);
-  const bool article = entry == Entry::Article;
+  const bool article = entry != Entry::Markdown;
   const std::string limit = std::to_string(article ? options.limits.max_input_bytes : options.limits.max_markdown_bytes);
   const std::string n = std::to_string(input_bytes);
   Diagnostic d{Code::InputTooLarge, Severity::Error, "", 0, 1, 1, ""};
@@ -291,11 +328,11 @@ CallOutput call_refused(Entry entry, size_t input_bytes, bool out_of_memory, std
     d.code = Code::OutOfMemory;
     d.message = "There is not enough memory to read this input of " + n + " characters; nothing else is affected.";
   } else {
-    d.message = std::string(article ? "The article" : "The Markdown") + " is at least " + n + " bytes; the limit is " + limit +
+    d.message = std::string(entry == Entry::Article ? "The article" : entry == Entry::Index ? "The index" : "The Markdown") + " is at least " + n + " bytes; the limit is " + limit +
                 (article ? " (maxInputBytes)." : " (maxMarkdownBytes).");
   }
   problems.push_back(std::move(d));
-  if (!article) return {"", markdown_report_json(false, problems)};
+  if (entry != Entry::Article) return {"", markdown_report_json(false, problems)};
   ArticleResult result;
   result.diagnostics = std::move(problems);
   return {"", result_report_json(result, options)};

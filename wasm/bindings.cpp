@@ -37,7 +37,11 @@ val render_markdown(uintptr_t md, size_t md_len, uintptr_t opts, size_t opts_len
   return hand_over(aw::call_render_markdown(bytes(md, md_len), bytes(opts, opts_len)));
 }
 
-// entry: 0 = article (render, validate), 1 = Markdown (renderMarkdown).
+val render_index(uintptr_t index, size_t index_len, uintptr_t opts, size_t opts_len) {
+  return hand_over(aw::call_render_index(bytes(index, index_len), bytes(opts, opts_len)));
+}
+
+// entry: 0 = article (render, validate), 1 = Markdown (renderMarkdown), 2 = index (renderIndex).
 size_t input_limit(int entry, uintptr_t opts, size_t opts_len) {
   return aw::call_input_limit(static_cast<aw::Entry>(entry), bytes(opts, opts_len));
 }
@@ -57,6 +61,7 @@ void release() { last = aw::CallOutput(); }
 EMSCRIPTEN_BINDINGS(article_widget) {
   emscripten::function("render", &render);
   emscripten::function("renderMarkdown", &render_markdown);
+  emscripten::function("renderIndex", &render_index);
   emscripten::function("inputLimit", &input_limit);
   emscripten::function("refuse", &refuse);
   emscripten::function("failureText", &failure_text);

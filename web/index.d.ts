@@ -38,6 +38,10 @@ export interface RenderOptions {
   stylesheetText?: string;
   /** Page shell: the module script that hydrates the element. */
   scriptSrc?: string;
+  /** Subresource Integrity ("sha384-…") of scriptSrc; adds crossorigin="anonymous". */
+  scriptIntegrity?: string;
+  /** Subresource Integrity ("sha384-…") of stylesheetHref; adds crossorigin="anonymous". */
+  stylesheetIntegrity?: string;
   /** Publisher overrides of the interface words (keys listed in docs/API.md), e.g. { faq: 'Questions' }. */
   labels?: Partial<Record<LabelKey, string>>;
   limits?: Limits;
@@ -93,7 +97,9 @@ export interface ArticleMeta {
   /** schema.org Article (+ FAQPage) JSON, safe to put inside <script type="application/ld+json">. */
   jsonLd: string;
   toc: TocEntry[];
-  /** Interface words in the article's language, for the browser shim. */
+  /** The article's kicker and publication date (ISO), as written ("" when absent). */
+  kicker: string;
+  published: string;
   /** The words the browser shim writes itself, in the article's language (with overrides). */
   labels: { close: string; hideAll: string; spoilersHidden: string; spoilersShown: string };
 }
@@ -134,6 +140,8 @@ export interface Widget {
   /** The error state's words for a failure, chosen by the core in the first language it has
    *  labels for (the widget uses this; a host page showing its own error state can too). */
   failureText(facts: FailureFacts): FailureText | null;
+  /** The index page of a site of articles (what `article-widget build` writes as index.html). */
+  renderIndex(index: SiteIndex | string, options?: RenderOptions): MarkdownResult;
   /** Bytes of wasm linear memory (for leak checks). */
   memoryBytes(): number;
   /** Frees the module's buffers. The object must not be used afterwards. */
@@ -160,10 +168,18 @@ export interface FailureText {
   /** "…and 4 more (the browser console lists them all).", or "". */
   more: string;
 }
+/** renderIndex's input: the page's language and title, one entry per article. */
+export interface SiteIndex {
+  lang: string;
+  title: string;
+  articles: Array<{ href: string; title: string; description?: string; kicker?: string; published?: string; readingMinutes?: number; lang?: string; dir?: 'ltr' | 'rtl' }>;
+}
 
 export interface LoadOptions {
   /** Where the .wasm is (default: next to this module, in dist/). */
   wasmUrl?: string | URL;
+  /** Browsers: the wasm's Subresource Integrity ("sha384-…"); bytes that do not match fail to load. */
+  wasmIntegrity?: string;
   /** The .wasm bytes, if you already have them. */
   wasmBinary?: ArrayBuffer | Uint8Array;
 }

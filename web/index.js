@@ -20,7 +20,7 @@ const isNode = typeof process === 'object' && typeof process.versions?.node === 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-/** Loads the wasm module. Options: { wasmUrl?: string|URL, wasmBinary?: ArrayBuffer|Uint8Array } */
+/** Loads the wasm module. Options: { wasmUrl?: string|URL, wasmIntegrity?: string, wasmBinary?: ArrayBuffer|Uint8Array } */
 export async function loadWidget(options = {}) {
   const wasmUrl = String(options.wasmUrl ?? new URL(WASM_PATH, import.meta.url));
   // Compiled once and kept: the widget instantiates it again, synchronously, if an instance ever
@@ -32,7 +32,7 @@ export async function loadWidget(options = {}) {
     const { readFile } = await import('node:fs/promises');
     compiled = WebAssembly.compile(await readFile(new URL(wasmUrl)));
   } else {
-    compiled = compileWasm(wasmUrl); // fetched and compiled while the glue sets itself up
+    compiled = compileWasm(wasmUrl, options.wasmIntegrity); // fetched and compiled while the glue sets itself up
   }
   let fail;
   const failed = new Promise((_, reject) => (fail = reject)); // the glue would wait forever
@@ -60,8 +60,10 @@ function coreArgs(wasmUrl, instantiateWasm) {
   return { locateFile: () => wasmUrl, instantiateWasm, print: () => {}, printErr: () => {} };
 }
 
-async function compileWasm(url) {
-  const response = await fetch(url, { credentials: 'same-origin' });
+async function compileWasm(url, integrity) {
+  // The credentials mode of <link rel="preload" as="fetch" crossorigin>, so a preload is used, not
+  // fetched twice; with integrity (sha384-…) the browser refuses bytes that do not match.
+  const response = await fetch(url, { credentials: 'same-origin', ...(integrity ? { integrity } : {}) });
   if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
   // Streaming compilation needs the right MIME type; a server that sends another still works.
   return response.headers.get('Content-Type')?.startsWith('application/wasm')
@@ -71,6 +73,7 @@ async function compileWasm(url) {
 
 const ARTICLE = 0; // the core's aw::Entry
 const MARKDOWN = 1;
+const INDEX = 2;
 const KEEP_BUFFER_BYTES = 1 << 20; // argument buffers larger than this are freed after the call
 
 class Widget {
@@ -129,6 +132,17 @@ class Widget {
     }
   }
 
+  /**
+   * The index page of a site of articles: { lang, title, articles: [{ href, title, description?,
+   * kicker?, published?, readingMinutes? }] } (an object or its JSON text) → { ok, html, errors,
+   * warnings }. Render options used: canonicalUrl, limits.
+   */
+  renderIndex(index, options = {}) {
+    const out = this.#call(INDEX, articleInput(index), options);
+    const report = JSON.parse(out.report);
+    return { ok: report.ok, html: out.html, errors: report.errors, warnings: report.warnings };
+  }
+
   /** Bytes of wasm linear memory (it only grows; a steady value over many renders means no leak). */
   memoryBytes() {
     return this.#core.HEAPU8.length;
@@ -164,7 +178,10 @@ class Widget {
       return decode(core.refuse(entry, input.length, !optPtr, optPtr, optLen));
     const [inPtr, inLen] = this.#write(0, input);
     if (!inPtr) return decode(core.refuse(entry, input.length, true, optPtr, optLen));
-    const output = entry === ARTICLE ? core.render(inPtr, inLen, optPtr, optLen, ...extra) : core.renderMarkdown(inPtr, inLen, optPtr, optLen);
+    const output =
+      entry === ARTICLE ? core.render(inPtr, inLen, optPtr, optLen, ...extra)
+      : entry === INDEX ? core.renderIndex(inPtr, inLen, optPtr, optLen)
+      : core.renderMarkdown(inPtr, inLen, optPtr, optLen);
     const result = decode(output); // the views point into wasm memory and die at the next call
     this.#shrink();
     return result;

@@ -17,6 +17,8 @@ struct ArticleResult {
   std::vector<Diagnostic> diagnostics;  // errors and warnings, in document order of discovery
   // meta (valid when the document parsed as an object)
   std::string id, title, lang, spoilers = "none";
+  std::string kicker, published, updated;  // as written (dates ISO)
+  std::vector<std::string> authors;        // names
   std::string description;  // for <meta name="description"> (no gated text unless opted in)
   std::string json_ld;      // schema.org Article + FAQPage, safe inside <script type="application/ld+json">
   RenderedArticle rendered;  // html moved out; toc, dir, reading minutes kept
@@ -52,13 +54,15 @@ std::string result_report_json(const ArticleResult& result, const RenderOptions&
 struct CallOutput {
   std::string html, report;
 };
-enum class Entry { Article = 0, Markdown = 1 };
+enum class Entry { Article = 0, Markdown = 1, Index = 2 };
 // The byte limit on an entry's input under these options (maxInputBytes, maxMarkdownBytes). The
 // caller refuses a longer input before copying it into wasm: a text of n UTF-16 units is at least
 // n UTF-8 bytes, so no input over the limit ever costs memory here.
 size_t call_input_limit(Entry entry, std::string_view options_json);
 CallOutput call_render(std::string_view json_text, std::string_view options_json, bool want_html);
 CallOutput call_render_markdown(std::string_view markdown, std::string_view options_json);
+// The index page of a site (shell.hpp's render_index_page); report as for Markdown.
+CallOutput call_render_index(std::string_view index_json, std::string_view options_json);
 // The result for an input that was never handed over: at least `input_bytes` long and over the
 // limit, or (out_of_memory) too large for the memory the module could get.
 CallOutput call_refused(Entry entry, size_t input_bytes, bool out_of_memory, std::string_view options_json);

@@ -41,6 +41,9 @@ struct RenderOptions {
   std::string stylesheet_href;  // <link rel="stylesheet"> inside the shadow root
   std::string stylesheet_text;  // or the stylesheet inlined in a <style> (for standalone pages)
   std::string script_src;       // page shell: the module script that hydrates the element
+  // Subresource Integrity ("sha384-…") of the linked stylesheet and the page's script: the
+  // browser refuses a file that does not match (crossorigin="anonymous" is added with it).
+  std::string stylesheet_integrity, script_integrity;
   std::map<std::string, std::string> labels;  // publisher overrides of interface words (labels.hpp keys)
   Limits limits;
 };

@@ -11,12 +11,15 @@
 // gated parts hidden — without JavaScript; web/widget.js then finds the rendered article in the
 // existing shadow root and wires it up in place (no second render, no layout shift).
 //
-// "page": <!doctype html> with lang/dir, <title>, <meta name="description">, the JSON-LD, the
-// module script (if script_src) and the element above in <body>.
+// "page": <!doctype html> with lang/dir, <title>, <meta name="description">, Open Graph and
+// Twitter card tags, the JSON-LD, the canonical link, the module script (if script_src) and the
+// element above in <body>.
 #pragma once
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "aw/diagnostics.hpp"
 #include "aw/options.hpp"
 
 namespace aw {
@@ -24,8 +27,22 @@ namespace aw {
 struct ShellInput {
   std::string article_html;  // moved into the result when there is no shell
   std::string_view title, lang, dir, description, json_ld;
+  std::string_view published, updated;       // ISO dates (article:published_time, …)
+  std::vector<std::string_view> authors;     // names (article:author)
 };
 
 std::string wrap_in_shell(ShellInput in, const RenderOptions& options);
+
+// The index page of a site of articles (`article-widget build`), from JSON:
+//   {"lang": "en", "title": "Articles", "articles": [{"href", "title", "description"?, "kicker"?,
+//    "published"?, "readingMinutes"?, "lang"?, "dir"?}]}
+// Text escaped, hrefs checked like every link (an unsafe one is an invalid-value error); dates
+// and "{n} min read" in the index's language. Problems are located in that JSON.
+struct IndexResult {
+  bool ok = false;
+  std::string html;
+  std::vector<Diagnostic> diagnostics;
+};
+IndexResult render_index_page(std::string_view index_json, const RenderOptions& options);
 
 }  // namespace aw

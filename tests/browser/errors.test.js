@@ -186,7 +186,7 @@ test('a stylesheet that does not load is the error state, never a silent unstyle
   const events = [];
   await page.exposeFunction('__awEvent', (e) => events.push(e));
   await page.addInitScript(() => document.addEventListener('article-widget:error', (e) => window.__awEvent(e.detail)));
-  await page.route('**/web/article-widget.css', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.route('**/web/dist/article-widget.css', (route) => route.fulfill({ status: 404, body: 'gone' }));
   await env.open(page, '/tests/browser/pages/blank.html', { allowError: true });
   await page.evaluate(() => {
     const el = document.createElement('article-widget');
@@ -201,7 +201,7 @@ test('a stylesheet that does not load is the error state, never a silent unstyle
   assert.equal(events[0].kind, 'stylesheet');
   assert.equal(events[0].errors[0].code, 'stylesheet-failed');
   // Once the stylesheet is back, Try again loads it and shows the article, styled.
-  await page.unroute('**/web/article-widget.css');
+  await page.unroute('**/web/dist/article-widget.css');
   await retry(page).click();
   const kicker = page.locator('article-widget').getByText('Ending Explained', { exact: true });
   await kicker.waitFor();
@@ -210,9 +210,9 @@ test('a stylesheet that does not load is the error state, never a silent unstyle
 
   // Copied anywhere: the attributes say where the stylesheet and the wasm are.
   const moved = await env.newPage();
-  await moved.route('**/web/article-widget.css', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await moved.route('**/web/dist/article-widget.css', (route) => route.fulfill({ status: 404, body: 'gone' }));
   await moved.route('**/web/dist/article-widget-core.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
-  await moved.route('**/cdn/aw.css', (route) => route.fulfill({ path: 'web/article-widget.css', contentType: 'text/css' }));
+  await moved.route('**/cdn/aw.css', (route) => route.fulfill({ path: 'web/dist/article-widget.css', contentType: 'text/css' }));
   await moved.route('**/cdn/aw.wasm', (route) => route.fulfill({ path: 'web/dist/article-widget-core.wasm', contentType: 'application/wasm' }));
   await env.open(moved, '/tests/browser/pages/blank.html');
   await moved.evaluate(() => {

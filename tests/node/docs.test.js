@@ -53,6 +53,9 @@ handlers['README.md sh § Quick start'] = ({ text }) => {
 
 handlers['README.md html § Embed it (publishers)'] = browserBlock;
 
+// Run line by line, as a new user would, from the packed package outside the repository.
+handlers['README.md sh § Publish from npm: validate, render, build a site, embed'] = exercisedBy('tests/browser/publish.test.js');
+
 handlers['README.md js § Validate and render from Node (developers)'] = ({ text }) => {
   // The import names the package; in this repo that package is web/ (name + "." export).
   const pkg = JSON.parse(read('web/package.json'));
@@ -283,8 +286,12 @@ for (const block of blocks) {
 
 /** Claimed here, run in Chromium: the browser test must name the block. */
 function browserBlock(block) {
-  assert.ok(read('tests/browser/docs.test.js').includes(JSON.stringify(keyOf(block)).slice(1, -1)),
-    `tests/browser/docs.test.js does not exercise ${keyOf(block)}`);
+  exercisedBy('tests/browser/docs.test.js')(block);
+}
+
+/** A handler for a block that another test file exercises (it names the block's key). */
+function exercisedBy(file) {
+  return (block) => assert.ok(read(file).includes(JSON.stringify(keyOf(block)).slice(1, -1)), `${file} does not exercise ${keyOf(block)}`);
 }
 
 /** Wraps each `EXPR; // promised value` statement so its value is recorded; finds `// r = {…}`. */

@@ -3,30 +3,22 @@
 // script embedding an article in Chromium from the installed files alone.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../tools/serve.js';
 import { CHROMIUM } from '../../tools/screenshot.js';
+import { pack, installInto, repo, run } from '../pack.js';
 
-const repo = fileURLToPath(new URL('../../', import.meta.url));
-const work = mkdtempSync(join(tmpdir(), 'aw-pack-'));
-const run = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-
-const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', work], join(repo, 'web')))[0];
-const tarball = join(work, packed.filename);
-const app = join(work, 'app');
-run('mkdir', ['-p', app]);
-writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
-run('npm', ['install', '--offline', '--no-audit', '--no-fund', tarball], app);
+const { work, tarball, packed } = pack();
+const app = installInto(join(work, 'app'), tarball);
 
 test('the tarball holds the runtime files and nothing else', () => {
   const files = packed.files.map((f) => f.path).sort();
   for (const f of ['index.js', 'index.d.ts', 'widget.js', 'article-widget.css', 'bin/article-widget.js',
-    'dist/article-widget.js', 'dist/article-widget-core.mjs', 'dist/article-widget-core.wasm', 'package.json', 'README.md']) {
+    'dist/article-widget.js', 'dist/article-widget-core.mjs', 'dist/article-widget-core.wasm', 'dist/article-widget.css',
+    'cli/assets.js', 'cli/build.js', 'cli/build-worker.js', 'cli/problems.js', 'package.json', 'README.md']) {
     assert.ok(files.includes(f), `${f} missing from the tarball`);
   }
   for (const f of files) assert.doesNotMatch(f, /(^|\/)(tests?|src|include|wasm)\/|\.cpp$|\.test\.js$/, `${f} should not ship`);

@@ -10,17 +10,29 @@
 //                                        rendering that web/widget.js hydrates in place
 //   options: --src URL (the element's src), --stylesheet URL (link instead of inline), --script URL
 //            (page: the module script), --id-prefix P, --reveal-spoilers
+//   article-widget assets                the browser files' Subresource Integrity (sha384)
+//   article-widget assets --out DIR      the browser files as one folder, the script pinned to
+//                                        the other two (--hash: content-hashed names; web/cli/assets.js)
+//   article-widget build SRC --out OUT   a whole site: every article validated, then pre-rendered to a
+//                                        page, assets hashed, an index page (web/cli/build.js)
 import { readFile } from 'node:fs/promises';
 import { loadWidget } from '../index.js';
+import { assetsCommand, ASSETS_USAGE } from '../cli/assets.js';
+import { buildCommand, BUILD_USAGE } from '../cli/build.js';
+import { formatProblem } from '../cli/problems.js';
 
 const USAGE = `usage: article-widget validate FILE...
        article-widget render [--page | --ssr] [--src URL] [--stylesheet URL] [--script URL]
-                             [--reveal-spoilers] [--id-prefix P] FILE`;
+                             [--reveal-spoilers] [--id-prefix P] FILE
+       ${ASSETS_USAGE}
+       ${BUILD_USAGE}`;
 
 async function main(argv) {
   const [command, ...rest] = argv;
   if (command === 'validate' && rest.length) return validate(rest);
   if (command === 'render') return render(rest);
+  if (command === 'assets') return assetsCommand(rest, usageError);
+  if (command === 'build') return buildCommand(rest, usageError);
   if (command === '--help' || command === '-h') {
     console.log(USAGE);
     return 0;
@@ -37,11 +49,6 @@ async function readArticle(file) {
   } catch (e) {
     return { error: `${file}: cannot read: ${e.code ?? e.message}` };
   }
-}
-
-function formatProblem(file, p) {
-  const where = [p.path && `at ${p.path}`, p.severity === 'warning' && 'warning'].filter(Boolean).join('; ');
-  return `${file}:${p.line}:${p.column}: ${p.code}: ${p.message}${where ? ` (${where})` : ''}`;
 }
 
 async function validate(files) {

@@ -2,9 +2,16 @@
 // the stylesheet link and the one Trusted Types policy.
 import { loadWidget } from '../index.js';
 
-// Relative to this file, which sits one folder below web/ — as does the bundle, web/dist/. A
-// widget's `stylesheet` / `wasm` attributes point elsewhere (resolved against the page).
-const CSS_URL = new URL('../article-widget.css', import.meta.url).href;
+// The script's assets, relative to it. The bundle (CMakeLists.txt defines AW_BUNDLE) ships as one
+// folder, dist/: article-widget.js, article-widget-core.wasm, article-widget.css. Written as the
+// literal `new URL('./file', import.meta.url)`, which bundlers (Vite, webpack, Parcel) recognise:
+// they copy the file and rewrite the name. `article-widget assets --out DIR` does the same in its
+// copy, and writes the files' Subresource Integrity into AW_INTEGRITY (web/cli/assets.js). These
+// separate modules (web/widget/) use the package's layout. A widget's `stylesheet` / `wasm`
+// attributes point elsewhere (resolved against the page; no integrity then).
+const CSS_URL = (typeof AW_BUNDLE === 'boolean' ? new URL('./article-widget.css', import.meta.url) : new URL('../article-widget.css', import.meta.url)).href;
+const WASM_URL = (typeof AW_BUNDLE === 'boolean' ? new URL('./article-widget-core.wasm', import.meta.url) : new URL('../dist/article-widget-core.wasm', import.meta.url)).href;
+const INTEGRITY = JSON.parse(typeof AW_INTEGRITY === 'string' ? AW_INTEGRITY : '{}');
 const pageUrl = (url) => new URL(url, document.baseURI).href;
 
 export class WidgetError extends Error {
@@ -26,7 +33,7 @@ export function getCore(wasmUrl = '') {
   if (!cores.has(key)) {
     cores.set(
       key,
-      loadWidget(key ? { wasmUrl: key } : {}).catch((cause) => {
+      loadWidget(key ? { wasmUrl: key } : { wasmUrl: WASM_URL, wasmIntegrity: INTEGRITY.wasm }).catch((cause) => {
         cores.delete(key);
         throw new WidgetError('core', 'The article renderer could not be loaded.', { cause });
       }),
@@ -64,11 +71,18 @@ export function htmlToFragment(html) {
  *  resolves once it has loaded (true) or failed (false). */
 export function ensureStylesheet(shadow, href = '') {
   const url = href ? pageUrl(href) : CSS_URL;
-  // A server-rendered shadow root may already link it.
-  let link = [...shadow.querySelectorAll('link[rel~="stylesheet"]')].find((l) => l.href === url);
+  const links = [...shadow.querySelectorAll('link[rel~="stylesheet"]')];
+  // A server-rendered shadow root links its own: without a `stylesheet` attribute, that one is
+  // the article's stylesheet (the page chose its URL, perhaps content-hashed), not a second one.
+  let link = links.find((l) => l.href === url) ?? (href ? undefined : links[0]);
   if (!link) {
     link = document.createElement('link');
     link.rel = 'stylesheet';
+    if (!href && INTEGRITY.css) {
+      // Checked by the browser: a changed file fails to load, which is the error state.
+      link.integrity = INTEGRITY.css;
+      link.crossOrigin = 'anonymous';
+    }
     link.href = url;
     shadow.prepend(link);
   }

@@ -1,0 +1,97 @@
+// The browser files as one folder, copied outside the repository as the README says (issue 15):
+// found beside the script at any path; `article-widget assets --out DIR --hash` gives
+// content-hashed names, a script pinned to its siblings' Subresource Integrity and the <head>
+// tags; with those preloads the wasm and the stylesheet are fetched once; a file that does not
+// match its integrity is the widget's error state, never a silent success.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { waitForWidgets } from './harness.js';
+import { useFolder } from './folder.js';
+
+const repo = fileURLToPath(new URL('../../', import.meta.url));
+const root = mkdtempSync(join(tmpdir(), 'aw-assets-'));
+const bin = join(repo, 'web/bin/article-widget.js');
+writeFileSync(join(root, 'article.json'), readFileSync(join(repo, 'examples/la-la-land.json')));
+
+// 1. The folder as built, copied to a path of the publisher's choosing.
+const plain = join(root, 'any/deep/path/aw');
+mkdirSync(plain, { recursive: true });
+for (const f of ['article-widget.js', 'article-widget-core.wasm', 'article-widget.css']) cpSync(join(repo, 'web/dist', f), join(plain, f));
+// 2. The hashed, pinned copy and the tags the command prints for it.
+const out = JSON.parse(execFileSync(process.execPath, [bin, 'assets', '--out', join(root, 'static'), '--hash', '--base', '/static/', '--json'], { encoding: 'utf8' }));
+const page = (name, head, body = '<article-widget src="/article.json"></article-widget>') =>
+  writeFileSync(join(root, name), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${name}</title>\n${head.join('\n')}\n</head><body><main>${body}</main></body></html>`);
+page('plain.html', ['<script type="module" src="/any/deep/path/aw/article-widget.js"></script>']);
+page('hashed.html', out.head);
+// The same preloads without `crossorigin`: their credentials mode differs from the widget's fetch.
+page('no-crossorigin.html', out.head.map((t) => t.replace(' crossorigin ', ' ')));
+
+const env = useFolder(root);
+
+async function open(path, setup = async () => {}) {
+  const { page: p, problems, requests, close } = await env.newPage();
+  const log = { requests, problems, errors: [] };
+  await p.exposeFunction('__awError', (d) => log.errors.push(d));
+  await p.addInitScript(() => document.addEventListener('article-widget:error', (e) => window.__awError(e.detail)));
+  await setup(p);
+  await p.goto(env.url(path));
+  await waitForWidgets(p);
+  return { p, log, close };
+}
+
+const styledKicker = (p) =>
+  p.locator('article-widget').getByText('Ending Explained', { exact: true }).evaluate((k) => getComputedStyle(k).textTransform);
+const count = (log, suffix) => log.requests.filter((r) => r.endsWith(suffix)).length;
+
+test('the folder copied anywhere: the script finds the wasm and the stylesheet beside it', async () => {
+  const { p, log, close } = await open('/plain.html');
+  assert.equal(await styledKicker(p), 'uppercase');
+  assert.deepEqual(log.problems, []);
+  assert.deepEqual(log.errors, []);
+  assert.equal(count(log, '/any/deep/path/aw/article-widget-core.wasm'), 1);
+  assert.equal(count(log, '/any/deep/path/aw/article-widget.css'), 1);
+  await close();
+});
+
+test('hashed names, integrity and preloads: every file fetched once, verified, no console error', async () => {
+  const names = out.files.map((f) => f.file);
+  for (const n of names) assert.match(n, /^article-widget(-core)?\.[0-9a-f]{16}\.(js|wasm|css)$/);
+  const { p, log, close } = await open('/hashed.html');
+  assert.equal(await styledKicker(p), 'uppercase');
+  assert.deepEqual(log.problems, []);
+  assert.deepEqual(log.errors, []);
+  for (const n of names) assert.equal(count(log, `/static/${n}`), 1, `${n} fetched ${count(log, `/static/${n}`)} times`);
+  await close();
+});
+
+test('a preload whose credentials mode differs is not used: the wasm is fetched twice (why the README says crossorigin)', async () => {
+  const { p, log, close } = await open('/no-crossorigin.html');
+  assert.equal(await styledKicker(p), 'uppercase');
+  const wasm = out.files.find((f) => f.file.endsWith('.wasm')).file;
+  assert.equal(count(log, `/static/${wasm}`), 2);
+  await close();
+});
+
+for (const [ext, kind, code] of [['.wasm', 'core', 'core-load-failed'], ['.css', 'stylesheet', 'stylesheet-failed']]) {
+  test(`a ${ext} file that does not match its integrity is the error state (${kind})`, async () => {
+    const file = out.files.find((f) => f.file.endsWith(ext)).file;
+    const { p, log, close } = await open('/hashed.html', (page) =>
+      page.route(`**/static/${file}`, async (route) => {
+        const body = readFileSync(join(root, 'static', file));
+        body[body.length - 1] ^= 1; // one bit changed, as a tampered mirror would
+        await route.fulfill({ body, contentType: ext === '.css' ? 'text/css' : 'application/wasm' });
+      }),
+    );
+    assert.equal(await p.locator('article-widget .aw-article').count(), 0, 'the article was shown anyway');
+    assert.equal(await p.locator('article-widget').getByRole('alert').count(), 1);
+    assert.equal(log.errors.length, 1);
+    assert.equal(log.errors[0].kind, kind);
+    assert.equal(log.errors[0].errors[0].code, code);
+    await close();
+  });
+}
