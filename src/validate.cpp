@@ -80,6 +80,18 @@ class Reader final : public format::Reporter {
   using Field = format::Field;
   using Kind = format::Kind;
 
+  // Where a value is, for messages: its JSON Pointer and how a message names it ("\"title\"", "A
+  // spoiler term"). Both are built only when needed (a problem, a Markdown field's location):
+  // most values need neither, and building them for every field was most of validation's time.
+  struct Where {
+    const std::string& base;  // the pointer of the object or array that holds the value
+    std::string_view key;     // its member name, or, for an array element (noun set),
+    size_t index = 0;         // its index
+    const char* noun = nullptr;
+    std::string pointer() const { return base + "/" + (noun ? std::to_string(index) : pointer_token(key)); }
+    std::string name() const { return noun ? capitalized(noun) : "\"" + std::string(key) + "\""; }
+  };
+
   void read_object(const format::Object& table, const json& obj, const std::string& pointer, void* target, size_t index, int depth) {
     for (auto it = obj.begin(); it != obj.end(); ++it) {
       const std::string& key = it.key();
@@ -96,25 +108,24 @@ class Reader final : public format::Reporter {
 
   void read_field(const format::Object& table, const Field& f, const json& obj, const std::string& base, void* target, int depth) {
     auto found = obj.find(f.name);
-    const std::string p = base + "/" + pointer_token(f.name);
-    const std::string name = "\"" + std::string(f.name) + "\"";
+    const Where where{base, f.name};
     if (found == obj.end()) {
-      if (f.required) report(Code::MissingField, p, "The required field " + name + " is missing.");
+      if (f.required) report(Code::MissingField, where.pointer(), "The required field " + where.name() + " is missing.");
       return;
     }
     const json& v = *found;
     if (f.kind == Kind::Object) {
-      if (!v.is_object()) return wrong_type(p, name, "an object", v);
-      return read_object(*f.object, v, p, f.child(target), 0, depth);
+      if (!v.is_object()) return wrong_type(where, "an object", v);
+      return read_object(*f.object, v, where.pointer(), f.child(target), 0, depth);
     }
-    if (f.kind == Kind::List) return read_list(table, f, v, p, name, target, depth);
+    if (f.kind == Kind::List) return read_list(table, f, v, where, target, depth);
     format::Value value;
-    if (read_scalar(f, v, p, name, value)) f.set(target, value);
+    if (read_scalar(f, v, where, value)) f.set(target, value);
   }
 
-  void read_list(const format::Object& table, const Field& f, const json& v, const std::string& p, const std::string& name, void* target,
-                 int depth) {
-    if (!v.is_array()) return wrong_type(p, name, "an array", v);
+  void read_list(const format::Object& table, const Field& f, const json& v, const Where& where, void* target, int depth) {
+    if (!v.is_array()) return wrong_type(where, "an array", v);
+    const std::string p = where.pointer(), name = where.name();
     if (f.required && v.empty()) return report(Code::EmptyValue, p, name + " needs at least one entry.");
     if (v.size() > limits_.max_items)
       return report(Code::TooMany, p, name + " has " + std::to_string(v.size()) + " entries; the limit is " +
@@ -126,112 +137,109 @@ class Reader final : public format::Reporter {
       return report(Code::SectionsTooDeep, p, "Sub-sections nest at most " + std::to_string(f.max) + " levels deep (h2–h" +
                                                   std::to_string(f.max + 1) + ").");
     for (size_t i = 0; i < v.size(); ++i) {
-      const std::string ep = p + "/" + std::to_string(i);
       const json& e = v[i];
+      const Where element{p, "", i, f.object ? f.object->noun : f.item->noun};
       if (f.object) {
-        if (!e.is_object()) {
-          report(Code::WrongType, ep, capitalized(f.object->noun) + " must be an object, not " + type_name(e) + ".");
-          continue;
-        }
-        read_object(*f.object, e, ep, f.child(target), i, level);
+        if (!e.is_object()) wrong_type(element, "an object", e);
+        else read_object(*f.object, e, element.pointer(), f.child(target), i, level);
         continue;
       }
       format::Value value;
-      if (!read_scalar(*f.item, e, ep, capitalized(f.item->noun), value)) continue;
-      if (f.item->names_source) source_refs_.emplace_back(value.text, ep);
+      if (!read_scalar(*f.item, e, element, value)) continue;
+      if (f.item->names_source) source_refs_.emplace_back(value.text, element.pointer());
       f.set(target, value);
     }
   }
 
-  void wrong_type(const std::string& p, const std::string& name, const char* wanted, const json& v) {
-    report(Code::WrongType, p, name + " must be " + wanted + ", not " + type_name(v) + ".");
+  void wrong_type(const Where& where, const char* wanted, const json& v) {
+    report(Code::WrongType, where.pointer(), where.name() + " must be " + wanted + ", not " + type_name(v) + ".");
   }
 
   // Checks one value by its kind; `name` is how messages call it ("\"title\"", "A spoiler term").
-  bool read_scalar(const Field& f, const json& v, const std::string& p, const std::string& name, format::Value& out) {
+  bool read_scalar(const Field& f, const json& v, const Where& where, format::Value& out) {
     switch (f.kind) {
       case Kind::Boolean:
-        if (!v.is_boolean()) return wrong_type(p, name, "true or false", v), false;
+        if (!v.is_boolean()) return wrong_type(where, "true or false", v), false;
         out.boolean = v.get<bool>();
         return true;
-      case Kind::Integer: return read_integer(f, v, p, name, out);
-      case Kind::Markdown: return read_markdown(f, v, p, name, out);
+      case Kind::Integer: return read_integer(f, v, where, out);
+      case Kind::Markdown: return read_markdown(f, v, where, out);
       default: break;
     }
-    if (!v.is_string()) return wrong_type(p, name, "a string", v), false;
+    if (!v.is_string()) return wrong_type(where, "a string", v), false;
     const std::string& s = v.get_ref<const std::string&>();
-    if (is_blank(s)) return report(Code::EmptyValue, p, name + " is empty."), false;
+    if (is_blank(s)) return report(Code::EmptyValue, where.pointer(), where.name() + " is empty."), false;
     const size_t limit = f.max > 0 ? static_cast<size_t>(f.max) : limits_.max_text_chars;
     if (const size_t n = code_points(s); n > limit)
-      return report(Code::TooLong, p, name + " is " + std::to_string(n) + " characters long; the limit is " + std::to_string(limit) + "."), false;
-    if (!kind_accepts(f, s, p, name)) return false;
+      return report(Code::TooLong, where.pointer(), where.name() + " is " + std::to_string(n) + " characters long; the limit is " + std::to_string(limit) + "."), false;
+    if (!kind_accepts(f, s, where)) return false;
     out.text = s;
     return true;
   }
 
-  bool read_integer(const Field& f, const json& v, const std::string& p, const std::string& name, format::Value& out) {
+  bool read_integer(const Field& f, const json& v, const Where& where, format::Value& out) {
     // JSON Schema's "integer" is a number with no fraction, so 1990.0 is one too.
     const bool whole = v.is_number_integer() || (v.is_number_float() && v.get<double>() == static_cast<double>(static_cast<long long>(v.get<double>())));
-    if (!whole) return wrong_type(p, name, "a whole number", v), false;
+    if (!whole) return wrong_type(where, "a whole number", v), false;
     const double n = v.get<double>();
     if (n < static_cast<double>(f.min) || n > static_cast<double>(f.max))
-      return report(Code::InvalidValue, p, name + " must be from " + std::to_string(f.min) + " to " + std::to_string(f.max) + "."), false;
+      return report(Code::InvalidValue, where.pointer(), where.name() + " must be from " + std::to_string(f.min) + " to " + std::to_string(f.max) + "."), false;
     out.integer = static_cast<long long>(n);
     return true;
   }
 
-  bool read_markdown(const Field& f, const json& v, const std::string& p, const std::string& name, format::Value& out) {
-    if (!v.is_string()) return wrong_type(p, name, "a string", v), false;
+  bool read_markdown(const Field& f, const json& v, const Where& where, format::Value& out) {
+    if (!v.is_string()) return wrong_type(where, "a string", v), false;
     const std::string& s = v.get_ref<const std::string&>();
-    if (f.required && is_blank(s)) return report(Code::EmptyValue, p, name + " is empty."), false;
+    if (f.required && is_blank(s)) return report(Code::EmptyValue, where.pointer(), where.name() + " is empty."), false;
     if (s.size() > limits_.max_markdown_bytes)
-      return report(Code::TooLong, p, name + " is " + std::to_string(s.size()) + " bytes of Markdown; the limit is " +
+      return report(Code::TooLong, where.pointer(), where.name() + " is " + std::to_string(s.size()) + " bytes of Markdown; the limit is " +
                                           std::to_string(limits_.max_markdown_bytes) + " (maxMarkdownBytes)."), false;
-    out.markdown = MarkdownField{s, p, doc_.offset_of_node(v)};
+    out.markdown = MarkdownField{s, where.pointer(), doc_.offset_of_node(v)};
     return true;
   }
 
   // What a kind asks of a string beyond being non-blank text within its length.
-  bool kind_accepts(const Field& f, const std::string& s, const std::string& p, const std::string& name) {
+  bool kind_accepts(const Field& f, const std::string& s, const Where& where) {
     switch (f.kind) {
       case Kind::Slug:
         if (is_slug(s)) return true;
-        report(Code::InvalidSlug, p, "\"" + s + "\" is not a valid id: use lowercase letters, digits and '-' (like \"final-shot\").");
+        report(Code::InvalidSlug, where.pointer(), "\"" + s + "\" is not a valid id: use lowercase letters, digits and '-' (like \"final-shot\").");
         return false;
       case Kind::Lang:
         if (is_language_tag(s)) return true;
-        report(Code::InvalidLanguage, p, "\"" + s + "\" is not a BCP 47 language tag such as \"en\" or \"pt-BR\".");
+        report(Code::InvalidLanguage, where.pointer(), "\"" + s + "\" is not a BCP 47 language tag such as \"en\" or \"pt-BR\".");
         return false;
       case Kind::Date:
       case Kind::PartialDate: {
         const bool partial = f.kind == Kind::PartialDate;
         if (is_iso_date(s, partial)) return true;
-        report(Code::InvalidDate, p, "\"" + s + "\" is not a date in the form " + (partial ? "YYYY, YYYY-MM or " : "") + "YYYY-MM-DD.");
+        report(Code::InvalidDate, where.pointer(), "\"" + s + "\" is not a date in the form " + (partial ? "YYYY, YYYY-MM or " : "") + "YYYY-MM-DD.");
         return false;
       }
-      case Kind::Url: return url_accepted(s, p);
+      case Kind::Url: return url_accepted(s, where);
       case Kind::Enum: {
         std::vector<std::string_view> values(f.values.begin(), f.values.end());
         if (std::find(values.begin(), values.end(), s) != values.end()) return true;
         std::string list;
         for (size_t i = 0; i < values.size(); ++i) list.append(i ? (i + 1 == values.size() ? " or " : ", ") : "").append("\"").append(values[i]).append("\"");
-        report(Code::InvalidValue, p, name + " must be " + list + ", not \"" + s + "\"." + diags_.suggest(s, values));
+        report(Code::InvalidValue, where.pointer(), where.name() + " must be " + list + ", not \"" + s + "\"." + diags_.suggest(s, values));
         return false;
       }
       default: return true;
     }
   }
 
-  bool url_accepted(const std::string& s, const std::string& p) {
+  bool url_accepted(const std::string& s, const Where& where) {
     if (!url_is_safe(s, UrlUse::Link)) {
-      report(Code::UnsafeUrl, p, "This URL is not allowed: only http, https, mailto and relative URLs are, without control characters or backslashes.");
+      report(Code::UnsafeUrl, where.pointer(), "This URL is not allowed: only http, https, mailto and relative URLs are, without control characters or backslashes.");
       return false;
     }
     if (url_looks_like_host(s))
-      report(Code::UrlWithoutScheme, p,
+      report(Code::UrlWithoutScheme, where.pointer(),
              "\"" + s + "\" is a relative URL (a path on this site), but it starts like a host name: did you mean \"https://" + s + "\"?");
     if (!url_is_well_formed(s)) {
-      report(Code::InvalidUrl, p,
+      report(Code::InvalidUrl, where.pointer(),
              "This is not a URL: a URL holds no spaces or < > \" { } | ^ ` (percent-encode them), every % starts a %XX "
              "escape, and an http(s) URL names a host (https://example.com/page).");
       return false;
