@@ -67,7 +67,7 @@ RenderOptions parse_render_options(std::string_view options_json, std::vector<Di
     std::string message = "\"" + key + "\" is not a render " + what + "; it is ignored." + did_you_mean(key, names);
     problems.push_back(Diagnostic{Code::UnknownOption, Severity::Warning, path, 0, 1, 1, std::move(message)});
   };
-  json j = json::parse(options_json.begin(), options_json.end(), nullptr, false);
+  json j = parse_json_value(options_json);
   if (j.is_discarded() || !j.is_object()) {
     problem("", "Render options must be a JSON object.");
     return o;
@@ -339,7 +339,7 @@ CallOutput call_refused(Entry entry, size_t input_bytes, bool out_of_memory, std
 }
 
 std::string call_failure_text(std::string_view facts_json) {
-  const json facts = json::parse(facts_json, nullptr, false);
+  const json facts = parse_json_value(facts_json);
   auto fact = [&](const char* key) -> const json& {
     static const json none;
     return facts.is_object() && facts.contains(key) ? facts[key] : none;

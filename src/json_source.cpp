@@ -521,6 +521,13 @@ bool parse_json(std::string_view text, const Limits& limits, JsonDocument& doc, 
   return ok && !diags.has_errors();
 }
 
+nlohmann::json parse_json_value(std::string_view text) {
+  JsonDocument doc;
+  Diagnostics diags(text);
+  if (!parse_json(text, Limits{}, doc, diags)) return json(json::value_t::discarded);
+  return std::move(doc.root);
+}
+
 size_t string_literal_offset(std::string_view text, size_t literal_offset, size_t index) {
   return StringLiteralCursor(text, literal_offset).offset_of(index);
 }

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "aw/escape.hpp"
+#include "aw/json_source.hpp"
 #include "aw/labels.hpp"
 
 namespace aw {
@@ -93,7 +94,7 @@ IndexResult render_index_page(std::string_view index_json, const RenderOptions& 
   using nlohmann::json;
   IndexResult result;
   Diagnostics diags(index_json);
-  json j = json::parse(index_json.begin(), index_json.end(), nullptr, false);
+  json j = parse_json_value(index_json);
   auto text = [&](const json& obj, const char* key, const std::string& path, bool required) -> std::string {
     auto it = obj.find(key);
     if (it != obj.end() && it->is_string() && !it->get_ref<const std::string&>().empty()) return it->get<std::string>();

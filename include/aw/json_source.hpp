@@ -67,6 +67,10 @@ class JsonDocument {
 // Returns false (and reports why) when the text is not a JSON document within the limits.
 bool parse_json(std::string_view text, const Limits& limits, JsonDocument& doc, Diagnostics& diags);
 
+// A small JSON text (options, an index, facts) as a value, or a discarded value when it is not JSON
+// within the default limits. The same parser as articles, so the module links no other.
+nlohmann::json parse_json_value(std::string_view text);
+
 // Byte offset in `text` of the decoded byte `index` of the JSON string literal starting at
 // `literal_offset` (its opening quote): walks the escapes so Markdown positions map back to the
 // JSON text.
