@@ -1,6 +1,8 @@
 // The label table: every language has every word, and the keys publishers override name them.
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "aw/labels.hpp"
 
 namespace aw {
@@ -35,7 +37,8 @@ TEST(Labels, EveryLanguageHasEveryWord) {
 
 TEST(Labels, OverrideKeysNameTheirWords) {
   for (std::string_view key : label_keys()) {
-    const Labels l = with_overrides(labels_for("en"), {{std::string(key), "X"}});
+    const std::map<std::string, std::string> overrides{{std::string(key), "X"}};  // must outlive the Labels (labels.hpp)
+    const Labels l = with_overrides(labels_for("en"), overrides);
     EXPECT_EQ(label_text(l, key), "X") << key;
   }
   EXPECT_EQ(label_text(labels_for("en"), "noSuchKey"), "");
