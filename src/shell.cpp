@@ -50,6 +50,12 @@ std::string wrap_in_shell(ShellInput in, const RenderOptions& o) {
   std::string h = "<!doctype html>\n<html lang=\"" + attr(in.lang) + "\" dir=\"" + attr(in.dir) + "\">\n<head>\n<meta charset=\"utf-8\">\n"
                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" + attr(in.title) + "</title>\n";
   if (!in.description.empty()) h += "<meta name=\"description\" content=\"" + attr(in.description) + "\">\n";
+  if (!in.image.empty()) {
+    h += "<meta property=\"og:image\" content=\"" + url(in.image) + "\">\n<meta property=\"og:image:width\" content=\"" +
+         std::to_string(in.image_width) + "\">\n<meta property=\"og:image:height\" content=\"" + std::to_string(in.image_height) +
+         "\">\n";
+    if (!in.image_alt.empty()) h += "<meta property=\"og:image:alt\" content=\"" + attr(in.image_alt) + "\">\n";
+  }
   if (!in.json_ld.empty()) h.append("<script type=\"application/ld+json\">").append(in.json_ld).append("</script>\n");
   if (!o.canonical_url.empty()) h += "<link rel=\"canonical\" href=\"" + url(o.canonical_url) + "\">\n";
   if (!o.script_src.empty()) h += "<script type=\"module\" src=\"" + url(o.script_src) + "\"></script>\n";

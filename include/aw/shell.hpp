@@ -11,7 +11,7 @@
 // gated parts hidden — without JavaScript; web/widget.js then finds the rendered article in the
 // existing shadow root and wires it up in place (no second render, no layout shift).
 //
-// "page": <!doctype html> with lang/dir, <title>, <meta name="description">, the JSON-LD, the
+// "page": <!doctype html> with lang/dir, <title>, <meta name="description">, og:image (the hero), the JSON-LD, the
 // module script (if script_src) and the element above in <body>.
 #pragma once
 #include <string>
@@ -24,6 +24,9 @@ namespace aw {
 struct ShellInput {
   std::string article_html;  // moved into the result when there is no shell
   std::string_view title, lang, dir, description, json_ld;
+  std::string image;            // og:image (the hero), with its size and text alternative
+  int image_width = 0, image_height = 0;
+  std::string_view image_alt;
 };
 
 std::string wrap_in_shell(ShellInput in, const RenderOptions& options);
