@@ -37,6 +37,10 @@ ArticleResult render_article_json(std::string_view json_text, const RenderOption
     if (!diags.has_errors()) {
       result.json_ld = article_json_ld(article, options);
       result.description = article_description(article, options);
+      result.hero_image = hero_image_url(article, options);
+      result.hero_width = article.hero.width;
+      result.hero_height = article.hero.height;
+      result.hero_alt_text = article.hero.decorative ? "" : article.hero.alt;
     }
     check_spoiler_terms(article, doc, json_text, result.description, options, diags);
     result.id = article.id;
@@ -50,7 +54,8 @@ ArticleResult render_article_json(std::string_view json_text, const RenderOption
   if (result.ok && want_html)
     result.html = wrap_in_shell({std::move(result.rendered.html), result.title, result.lang, result.rendered.dir,
                                  result.description, result.json_ld, result.published, result.updated,
-                                 std::vector<std::string_view>(result.authors.begin(), result.authors.end())},
+                                 std::vector<std::string_view>(result.authors.begin(), result.authors.end()),
+                                 std::move(result.hero_image), result.hero_width, result.hero_height, result.hero_alt_text},
                                 options);
   result.rendered.html.clear();
   return result;
@@ -94,6 +99,20 @@ RenderOptions parse_render_options(std::string_view options_json, std::vector<Di
     else
       problem(path, std::string("The option ") + key + " must be an http(s) or relative URL.");
   };
+  if (auto it = j.find("imageOrigins"); it != j.end() && !it->is_null()) {
+    if (!it->is_array()) problem("/imageOrigins", "The option imageOrigins must be an array of origins (\"https://images.example.com\").");
+    for (size_t i = 0; it->is_array() && i < it->size(); ++i) {
+      const json& v = (*it)[i];
+      std::string origin = v.is_string() && url_is_safe(v.get_ref<const std::string&>(), UrlUse::Link) ? url_origin(v.get_ref<const std::string&>()) : "";
+      std::string given = v.is_string() ? v.get<std::string>() : "";
+      if (!given.empty() && given.back() == '/') given.pop_back();
+      std::transform(given.begin(), given.end(), given.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+      if (!origin.empty() && origin == given) o.image_origins.push_back(origin);
+      else
+        problem("/imageOrigins/" + std::to_string(i),
+                "An image origin is a scheme, a host and maybe a port, nothing after: \"https://images.example.com\".");
+    }
+  }
   url_option(j, "canonicalUrl", "/canonicalUrl", o.canonical_url);
   url_option(j, "src", "/src", o.src);
   url_option(j, "stylesheetHref", "/stylesheetHref", o.stylesheet_href);
@@ -168,7 +187,7 @@ RenderOptions parse_render_options(std::string_view options_json, std::vector<Di
     }
   }
   static const std::vector<std::string_view> kOptionNames = {
-      "idPrefix", "revealSpoilers", "allowRemoteImages", "spoilersInMetadata", "canonicalUrl", "src", "stylesheetHref",
+      "idPrefix", "revealSpoilers", "allowRemoteImages", "imageOrigins", "spoilersInMetadata", "canonicalUrl", "src", "stylesheetHref",
       "scriptSrc", "stylesheetText", "stylesheetIntegrity", "scriptIntegrity", "shell", "publisher", "labels", "limits"};
   for (auto it = j.begin(); it != j.end(); ++it)
     if (std::find(kOptionNames.begin(), kOptionNames.end(), it.key()) == kOptionNames.end())
@@ -187,6 +206,7 @@ MarkdownResult render_markdown_checked(std::string_view markdown, const RenderOp
     MarkdownOptions mo;
     mo.id_prefix = options.id_prefix;
     mo.allow_remote_images = options.allow_remote_images;
+    mo.image_origins = &options.image_origins;
     mo.max_nesting = options.limits.max_markdown_nesting;
     mo.reveal_spoilers = options.reveal_spoilers;
     if (auto label = options.labels.find("spoiler"); label != options.labels.end()) mo.spoiler_label = label->second;

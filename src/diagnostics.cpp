@@ -39,6 +39,8 @@ constexpr CodeInfo kCodes[] = {
     {Code::UnusedSource, "unused-source", Severity::Warning},
     {Code::MissingAnchor, "missing-anchor", Severity::Warning},
     {Code::UnsafeMarkdownUrl, "unsafe-markdown-url", Severity::Warning},
+    {Code::ImageNotAllowed, "image-not-allowed", Severity::Warning},
+    {Code::NotInline, "markdown-not-inline", Severity::Warning},
     {Code::UrlWithoutScheme, "url-without-scheme", Severity::Warning},
     {Code::RawHtmlDropped, "raw-html-dropped", Severity::Warning},
     {Code::DateOrder, "date-order", Severity::Warning},

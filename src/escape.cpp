@@ -138,6 +138,13 @@ void escape_href(std::string& out, std::string_view url) {
   }
 }
 
+void escape_srcset_url(std::string& out, std::string_view url) {
+  size_t end = url.size();
+  while (end > 0 && url[end - 1] == ',') --end;
+  escape_href(out, url.substr(0, end));
+  for (size_t i = end; i < url.size(); ++i) out += "%2C";
+}
+
 void escape_json_for_script(std::string& out, std::string_view json) {
   for (size_t i = 0; i < json.size(); ++i) {
     char c = json[i];
@@ -223,6 +230,41 @@ bool url_is_absolute_http(std::string_view url) {
   if (url.substr(0, 2) == "//") return true;
   size_t colon = url.find(':');
   return colon != std::string_view::npos && (iequals(url.substr(0, colon), "http") || iequals(url.substr(0, colon), "https"));
+}
+
+std::string url_origin(std::string_view url) {
+  const size_t colon = url.find(':');
+  if (colon == std::string_view::npos || url.substr(0, 2) == "//" || !url_is_absolute_http(url) || url.substr(colon + 1, 2) != "//")
+    return {};
+  const size_t from = colon + 3;
+  std::string_view authority = url.substr(from, url.find_first_of("/?#", from) - from);
+  if (size_t at = authority.rfind('@'); at != std::string_view::npos) authority = authority.substr(at + 1);
+  if (authority.empty() || authority[0] == ':') return {};
+  std::string origin;
+  for (char c : url.substr(0, colon + 3)) origin += lower(c);
+  for (char c : authority) origin += lower(c);
+  return origin;
+}
+
+std::string url_resolve(std::string_view base, std::string_view ref) {
+  const std::string origin = url_origin(base);
+  if (origin.empty() || url_origin(ref) != "" || ref.empty()) return std::string(ref);
+  if (ref.substr(0, 2) == "//") return origin.substr(0, origin.find(':') + 1) + std::string(ref);
+  if (ref[0] == '/') return origin + std::string(ref);
+  // The base's path up to its last '/' (its query and fragment dropped).
+  const size_t path_from = base.find_first_of("/?#", base.find("//") + 2);
+  std::string_view path = path_from == std::string_view::npos ? std::string_view() : base.substr(path_from);
+  path = path.substr(0, path.find_first_of("?#"));
+  path = path.substr(0, path.rfind('/') == std::string_view::npos ? 0 : path.rfind('/') + 1);
+  return origin + (path.empty() ? "/" : std::string(path)) + std::string(ref);
+}
+
+bool image_url_allowed(std::string_view url, bool any_origin, const std::vector<std::string>& origins) {
+  if (url_is_safe(url, UrlUse::Image)) return true;
+  if (!url_is_safe(url, UrlUse::Link) || !url_is_absolute_http(url)) return false;
+  if (any_origin) return true;
+  const std::string origin = url_origin(url);
+  return !origin.empty() && std::find(origins.begin(), origins.end(), origin) != origins.end();
 }
 
 bool url_is_safe(std::string_view url, UrlUse use) {

@@ -72,10 +72,29 @@ constexpr Field one_of(std::string_view name, Span<std::string_view> values, boo
   return f;
 }
 template <auto M>
-constexpr Field integer(std::string_view name, long long min, long long max, const char* doc) {
-  Field f = scalar<M>(name, Kind::Integer, kOptional, doc);
+constexpr Field integer(std::string_view name, long long min, long long max, const char* doc, bool required = kOptional) {
+  Field f = scalar<M>(name, Kind::Integer, required, doc);
   f.min = min;
   f.max = max;
+  return f;
+}
+template <auto M>
+constexpr Field text(std::string_view name, long long max_chars, const char* doc) {
+  Field f = scalar<M>(name, Kind::Text, kOptional, doc);
+  f.max = max_chars;
+  return f;
+}
+// Required unless the Boolean field `flag` is true, and then absent.
+template <auto M>
+constexpr Field unless(std::string_view name, Kind kind, std::string_view flag, const char* doc) {
+  Field f = scalar<M>(name, kind, kOptional, doc);
+  f.unless = flag;
+  return f;
+}
+template <auto M>
+constexpr Field source_id(std::string_view name, const char* doc) {
+  Field f = scalar<M>(name, Kind::Slug, kOptional, doc);
+  f.names_source = true;
   return f;
 }
 template <auto M, auto Present>
@@ -129,6 +148,26 @@ void finish_source(Reporter&, void* target, const Place& place) {
   s.offset = place.offset;
 }
 
+template <typename T>
+void finish_located(Reporter&, void* target, const Place& place) {
+  static_cast<T*>(target)->pointer = place.pointer;
+}
+
+// An image (or one of its sources) remembers where its src is: whether it may load is decided
+// while rendering (the render options' image origins).
+template <typename T>
+void finish_image(Reporter&, void* target, const Place& place) {
+  T& image = *static_cast<T*>(target);
+  image.pointer = place.pointer;
+  image.offset = place.doc.offset_of(place.pointer + "/src");
+}
+
+void finish_note(Reporter&, void* target, const Place& place) {
+  Note& n = *static_cast<Note*>(target);
+  n.pointer = place.pointer;
+  n.offset = place.offset;
+}
+
 void finish_section(Reporter&, void* target, const Place& place) {
   Section& s = *static_cast<Section*>(target);
   s.pointer = place.pointer;
@@ -153,11 +192,15 @@ void* spoiler_settings(void* article) { return article; }
 
 // ---- The tables ---------------------------------------------------------------------------------
 
-extern const Object kPerson, kSubject, kSpoilers, kQuickAnswer, kSource, kSection, kFaqItem, kRelatedLink, kArticle;
+extern const Object kPerson, kSubject, kSpoilers, kQuickAnswer, kSource, kNote, kImageSource, kImage, kPoster, kQuote, kVideo, kMedia,
+    kSection, kFaqItem, kRelatedLink, kArticle;
 
 constexpr std::string_view kDirections[] = {"ltr", "rtl"};
 constexpr std::string_view kSubjectKinds[] = {"film", "series", "book", "game", "album", "other"};
 constexpr std::string_view kSpoilerLevels[] = {"none", "minor", "major"};
+constexpr std::string_view kQuoteStyles[] = {"block", "pull"};
+constexpr std::string_view kMediaKinds[] = {"figure", "video", "quote"};
+constexpr long long kMaxPixels = 10000;
 
 const Field kPersonFields[] = {
     scalar<&Person::name>("name", Kind::Text, kRequired, AW_DOC("The person's name as shown in the byline.")),
@@ -209,6 +252,103 @@ const Field kSourceFields[] = {
 };
 const Object kSource{"source", "ArticleSource", "a source", AW_DOC("A cited work."), kSourceFields, &finish_source};
 
+const Field kNoteFields[] = {
+    scalar<&Note::id>("id", Kind::Slug, kRequired, AW_DOC("What [^id] refers to. Unique among notes and sources (both are cited with [^id]).")),
+    scalar<&Note::text>("text", Kind::Markdown, kRequired,
+                        AW_DOC("The note: one paragraph of inline Markdown (emphasis, links, inline spoilers, citations of sources "
+                               "with [^source-id], not of another note).")),
+};
+const Object kNote{"note", "ArticleNote", "a note",
+                   AW_DOC("A footnote that is not a source: a remark, a translation, a correction. Cited from any Markdown field "
+                          "with [^id], numbered with the sources in one sequence, shown in a popover and in the endnotes."),
+                   kNoteFields, &finish_note};
+
+const Field kImageSourceFields[] = {
+    scalar<&ImageSource::src>("src", Kind::ImageUrl, kRequired, AW_DOC("The file at this width.")),
+    integer<&ImageSource::width>("width", 1, kMaxPixels, AW_DOC("Its width in pixels (srcset's w descriptor)."), kRequired),
+};
+const Object kImageSource{"imageSource", "ArticleImageSource", "an image source",
+                          AW_DOC("The same picture at another width, for responsive images."), kImageSourceFields,
+                          &finish_image<ImageSource>};
+
+const Field kImageFields[] = {
+    scalar<&Image::src>("src", Kind::ImageUrl, kRequired,
+                        AW_DOC("The image: a path on this site, or an http(s) URL from an origin the render options allow "
+                               "(imageOrigins, or allowRemoteImages).")),
+    unless<&Image::alt>("alt", Kind::Text, "decorative",
+                        AW_DOC("What the image shows, for readers who cannot see it. Required unless `decorative` is true.")),
+    scalar<&Image::decorative>("decorative", Kind::Boolean, kOptional,
+                               AW_DOC("true: the image adds nothing the text and caption do not say (it gets alt=\"\"); then it has "
+                                      "no `alt`.")),
+    integer<&Image::width>("width", 1, kMaxPixels,
+                           AW_DOC("Width in pixels of `src`. With `height`, the space is reserved before the image loads: the page "
+                                  "never moves."),
+                           kRequired),
+    integer<&Image::height>("height", 1, kMaxPixels, AW_DOC("Height in pixels of `src`."), kRequired),
+    list_of<&Image::srcset>("srcset", kImageSource, kOptional,
+                            AW_DOC("The same picture at other widths; the browser picks the one that fits (srcset).")),
+    text<&Image::sizes>("sizes", 300,
+                        AW_DOC("How wide the image is shown, for picking from `srcset` (the sizes attribute: \"(min-width: 48rem) "
+                               "42rem, 100vw\"); without it the browser assumes the viewport's width.")),
+    scalar<&Image::caption>("caption", Kind::Markdown, kOptional,
+                            AW_DOC("Caption: one paragraph of inline Markdown (emphasis, links, citations, notes, inline spoilers).")),
+    scalar<&Image::credit>("credit", Kind::Text, kOptional, AW_DOC("Who made or owns the image (\"Photo: Dale Robinette / Lionsgate\").")),
+};
+const Object kImage{"image", "ArticleImage", "an image",
+                    AW_DOC("An image with its size, text alternative, caption and credit: the article's hero, or a figure."), kImageFields,
+                    &finish_image<Image>};
+
+const Field kPosterFields[] = {
+    scalar<&Image::src>("src", Kind::ImageUrl, kRequired, AW_DOC("The image, under the same rules as an image's `src`.")),
+    integer<&Image::width>("width", 1, kMaxPixels, AW_DOC("Width in pixels."), kRequired),
+    integer<&Image::height>("height", 1, kMaxPixels, AW_DOC("Height in pixels."), kRequired),
+};
+const Object kPoster{"poster", "ArticlePoster", "a poster",
+                     AW_DOC("A still of this site shown in place of a video until it is played (decorative: the play button names "
+                            "the video)."),
+                     kPosterFields, &finish_image<Image>};
+
+const Field kQuoteFields[] = {
+    scalar<&Quote::text>("text", Kind::Markdown, kRequired, AW_DOC("The quoted words, Markdown.")),
+    scalar<&Quote::speaker>("speaker", Kind::Text, kOptional, AW_DOC("Who says them: a person, or a character.")),
+    source_id<&Quote::source>("source",
+                              AW_DOC("The id of the source they come from: the attribution names it and cites it, numbered like "
+                                     "[^id].")),
+    scalar<&Quote::timestamp>("timestamp", Kind::Timestamp, kOptional, AW_DOC("Where in the film or episode they are said (1:52:10).")),
+    one_of<&Quote::style>("style", kQuoteStyles, kOptional,
+                          AW_DOC("block (default): a quotation in the text; pull: a short passage set off and enlarged.")),
+};
+const Object kQuote{"quote", "ArticleQuote", "a quote", AW_DOC("A block or pull quote with its attribution."), kQuoteFields,
+                    &finish_located<Quote>};
+
+constexpr std::string_view kVideoIds[] = {"youtube", "vimeo"};
+const Field kVideoFields[] = {
+    scalar<&Video::youtube>("youtube", Kind::YouTubeId, kOptional,
+                            AW_DOC("A YouTube video's id (the v= of its address, 11 characters). Played from youtube-nocookie.com.")),
+    scalar<&Video::vimeo>("vimeo", Kind::VimeoId, kOptional,
+                          AW_DOC("A Vimeo video's id (the number in its address). Played with dnt=1 (no tracking).")),
+    scalar<&Video::title>("title", Kind::Text, kRequired, AW_DOC("What the clip is (\"Official trailer\"): the player's title and the link's text.")),
+    scalar<&Video::start>("start", Kind::Timestamp, kOptional, AW_DOC("Where to start playing (0:45, 1:02:03).")),
+    object<&Video::poster, &Video::has_poster>("poster", kPoster,
+                                               AW_DOC("A still of this site shown until the reader presses play; without it, a "
+                                                      "neutral placeholder. Nothing is asked of the provider before play.")),
+    scalar<&Video::caption>("caption", Kind::Markdown, kOptional, AW_DOC("Caption: one paragraph of inline Markdown.")),
+};
+const Object kVideo{"video", "ArticleVideo", "a video",
+                    AW_DOC("A clip from YouTube or Vimeo (exactly one of `youtube` and `vimeo`), loaded only when the reader presses "
+                           "play."),
+                    kVideoFields, &finish_located<Video>, kVideoIds};
+
+const Field kMediaFields[] = {
+    object<&Media::figure, &Media::has_figure>("figure", kImage, AW_DOC("An image with its caption.")),
+    object<&Media::video, &Media::has_video>("video", kVideo, AW_DOC("A YouTube or Vimeo clip.")),
+    object<&Media::quote, &Media::has_quote>("quote", kQuote, AW_DOC("A block or pull quote.")),
+    scalar<&Media::spoiler>("spoiler", Kind::Boolean, kOptional,
+                            AW_DOC("Gated content (see spoilers): hidden, and its image or clip not loaded, until revealed.")),
+};
+const Object kMedia{"media", "ArticleMedia", "a media entry",
+                    AW_DOC("A figure, a video or a quote (exactly one of them) in a section."), kMediaFields, nullptr, kMediaKinds};
+
 constexpr Field kSourceReference = element(Kind::Slug, "a source id", 0, true);
 const Field kSectionFields[] = {
     scalar<&Section::id>("id", Kind::Slug, kRequired, AW_DOC("Unique across all sections, sub-sections and FAQ items; the anchor (#id).")),
@@ -217,6 +357,8 @@ const Field kSectionFields[] = {
                                    AW_DOC("For a gated section: a spoiler-free heading shown on the page and in Contents until the "
                                           "reader reveals the section.")),
     scalar<&Section::body>("body", Kind::Markdown, kOptional, AW_DOC("The section text, shown before its sub-sections.")),
+    list_of<&Section::media>("media", kMedia, kOptional,
+                             AW_DOC("Figures, videos and quotes, in this order after the body, before the sub-sections.")),
     scalar<&Section::spoiler>("spoiler", Kind::Boolean, kOptional, AW_DOC("Gated content (see spoilers); its sub-sections are gated with it.")),
     list_of<&Section::sources>("sources", kSourceReference, kOptional,
                                AW_DOC("Ids of the sources this section draws on, rendered as \"Drawing on A, B, and C.\" under the "
@@ -258,6 +400,9 @@ const Field kArticleFields[] = {
     scalar<&Article::kicker>("kicker", Kind::Text, kOptional, AW_DOC("Small label above the title (\"Ending Explained\").")),
     scalar<&Article::title>("title", Kind::Text, kRequired, AW_DOC("The headline.")),
     scalar<&Article::dek>("dek", Kind::Text, kOptional, AW_DOC("One-sentence summary under the title.")),
+    object<&Article::hero, &Article::has_hero>("hero", kImage,
+                                               AW_DOC("The article's lead image, under the header, loaded first; also its image in "
+                                                      "JSON-LD and og:image.")),
     object<&Article::subject, &Article::has_subject>("subject", kSubject, AW_DOC("What the article is about.")),
     list_of<&Article::authors>("authors", kPerson, kRequired, AW_DOC("The authors (at least one).")),
     list_of<&Article::reviewers>("reviewers", kPerson, kOptional, AW_DOC("Reviewers; the same shape as authors.")),
@@ -271,6 +416,7 @@ const Field kArticleFields[] = {
                                                                AW_DOC("Quick-answer box: a question and a short Markdown answer.")),
     list_of<&Article::sources>("sources", kSource, kOptional,
                                AW_DOC("The cited works. Markdown cites them with [^id]; sections list them in `sources`.")),
+    list_of<&Article::notes>("notes", kNote, kOptional, AW_DOC("Footnotes that are not sources, cited with [^id] like them.")),
     list_of<&Article::sections>("sections", kSection, kRequired, AW_DOC("The body (at least one section).")),
     list_of<&Article::faq>("faq", kFaqItem, kOptional, AW_DOC("\"Frequently Asked\" items.")),
     list_of<&Article::related>("related", kRelatedLink, kOptional, AW_DOC("\"Continue reading\" cards.")),

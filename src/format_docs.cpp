@@ -44,6 +44,14 @@ const KindInfo kKinds[] = {
      "vbscript:, file:, unknown schemes), control characters and backslashes (browsers read \\ as /, so /\\host would lead to "
      "another site) are rejected (validator code unsafe-url). It must be a URL (invalid-url): no spaces or < > \" { } | ^ ` "
      "(percent-encode them), every % starts a %XX escape, an http(s) or //host URL names a host and a mailto: URL an address."},
+    {Kind::ImageUrl, false, "imageUrl", "image url",
+     "Where an image is: a relative URL (a path on this site: /media/still.jpg) or an absolute http(s) URL, with the url kind's "
+     "rules, but not mailto: and not a bare #fragment or ?query. Whether an image from another origin is shown is the render "
+     "options' decision (imageOrigins, allowRemoteImages); by default only this site's images are (warning image-not-allowed)."},
+    {Kind::Timestamp, false, "timestamp", "timestamp",
+     "A time in a film, episode or clip: M:SS, MM:SS, H:MM:SS or HH:MM:SS (\"0:45\", \"1:52:10\"); minutes and seconds 00–59."},
+    {Kind::YouTubeId, false, "youtubeId", "YouTube id", "A YouTube video id: 11 letters, digits, '-' or '_' (never a URL)."},
+    {Kind::VimeoId, false, "vimeoId", "Vimeo id", "A Vimeo video id: 1–12 digits, not starting with 0 (never a URL)."},
     {Kind::Date, false, "date", "date", "A real calendar date, YYYY-MM-DD."},
     {Kind::PartialDate, false, "sourceDate", "partial date", "YYYY-MM-DD (a real calendar date), YYYY-MM or YYYY."},
 };
@@ -67,20 +75,27 @@ ordered kind_schema(const KindInfo& k) {
     case Kind::Slug: s.update({{"type", "string"}, {"pattern", "^[a-z0-9][a-z0-9-]*$"}, {"maxLength", 100}}); break;
     case Kind::Lang: s.update({{"type", "string"}, {"pattern", "^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"}}); break;
     case Kind::Url:
+    case Kind::ImageUrl: {
       // The validator's url_is_safe and url_is_well_formed (src/escape.cpp) as one pattern: an
       // http(s) or scheme-relative URL names a host; mailto: says something; any other
       // scheme is refused; nowhere a space, control character, backslash, < > " { } | ^ `
-      // or a % that does not start a %XX escape.
-      s.update({{"type", "string"},
-                {"minLength", 1},
-                {"maxLength", kDefaults.max_text_chars},
-                {"pattern", R"(^(?:(?:[Hh][Tt][Tt][Pp][Ss]?:)?//(?:(?:[^\u0000-\u0020\u007F\\<>"{}|^`%/?#]|%[0-9A-Fa-f]{2})*@)?)"
-                            R"((?:[^\u0000-\u0020\u007F\\<>"{}|^`%/?#@:]|%[0-9A-Fa-f]{2}))"
-                            R"((?:[^\u0000-\u0020\u007F\\<>"{}|^`%/?#@]|%[0-9A-Fa-f]{2})*)"
-                            R"((?:[/?#](?:[^\u0000-\u0020\u007F\\<>"{}|^`%]|%[0-9A-Fa-f]{2})*)?)"
-                            R"(|[Mm][Aa][Ii][Ll][Tt][Oo]:(?:[^\u0000-\u0020\u007F\\<>"{}|^`%]|%[0-9A-Fa-f]{2})+)"
-                            R"(|(?!//|:|[A-Za-z][A-Za-z0-9+.\-]*:)(?:[^\u0000-\u0020\u007F\\<>"{}|^`%]|%[0-9A-Fa-f]{2})*)$)"}});
+      // or a % that does not start a %XX escape. An image's URL (is_image_url) is no mailto:
+      // and does not start with # or ?.
+      const bool image = k.kind == Kind::ImageUrl;
+      std::string pattern =
+          R"(^(?:(?:[Hh][Tt][Tt][Pp][Ss]?:)?//(?:(?:[^\u0000-\u0020\u007F\\<>"{}|^`%/?#]|%[0-9A-Fa-f]{2})*@)?)"
+          R"((?:[^\u0000-\u0020\u007F\\<>"{}|^`%/?#@:]|%[0-9A-Fa-f]{2}))"
+          R"((?:[^\u0000-\u0020\u007F\\<>"{}|^`%/?#@]|%[0-9A-Fa-f]{2})*)"
+          R"((?:[/?#](?:[^\u0000-\u0020\u007F\\<>"{}|^`%]|%[0-9A-Fa-f]{2})*)?)";
+      if (!image) pattern += R"(|[Mm][Aa][Ii][Ll][Tt][Oo]:(?:[^\u0000-\u0020\u007F\\<>"{}|^`%]|%[0-9A-Fa-f]{2})+)";
+      pattern += image ? R"(|(?!//|:|[#?]|[A-Za-z][A-Za-z0-9+.\-]*:))" : R"(|(?!//|:|[A-Za-z][A-Za-z0-9+.\-]*:))";
+      pattern += R"((?:[^\u0000-\u0020\u007F\\<>"{}|^`%]|%[0-9A-Fa-f]{2})*)$)";
+      s.update({{"type", "string"}, {"minLength", 1}, {"maxLength", kDefaults.max_text_chars}, {"pattern", pattern}});
       break;
+    }
+    case Kind::Timestamp: s.update({{"type", "string"}, {"pattern", "^(?:[0-9]{1,2}:[0-5][0-9]|[0-5]?[0-9]):[0-5][0-9]$"}}); break;
+    case Kind::YouTubeId: s.update({{"type", "string"}, {"pattern", "^[A-Za-z0-9_-]{11}$"}}); break;
+    case Kind::VimeoId: s.update({{"type", "string"}, {"pattern", "^[1-9][0-9]{0,11}$"}}); break;
     case Kind::Date: s.update({{"type", "string"}, {"pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}, {"format", "date"}}); break;
     case Kind::PartialDate:
       s["anyOf"] = ordered::array({{{"$ref", "#/$defs/date"}}, {{"type", "string"}, {"pattern", "^[0-9]{4}(-(0[1-9]|1[0-2]))?$"}}});
@@ -134,6 +149,23 @@ ordered object_schema(const Object& o, int level, const char* reserved_doc) {
   ordered s{{"description", o.doc}, {"type", "object"}};
   if (!required.empty()) s["required"] = std::move(required);
   s["properties"] = std::move(properties);
+  // The rules across fields (validate.cpp's check_rules). A subschema that requires a property
+  // names it too (ajv's strictRequired), with a schema that adds nothing to the property's own.
+  auto requiring = [](std::string_view name) {
+    return ordered{{"properties", {{name, {{"description", "Present."}}}}}, {"required", {name}}};
+  };
+  if (o.exactly_one.size) {
+    ordered one = ordered::array();
+    for (std::string_view name : o.exactly_one) one.push_back(requiring(name));
+    s["oneOf"] = std::move(one);
+  }
+  ordered rules = ordered::array();
+  for (const Field& f : o.fields)
+    if (!f.unless.empty())
+      rules.push_back({{"if", {{"properties", {{f.unless, {{"const", true}, {"description", "True."}}}}}, {"required", {f.unless}}}},
+                       {"then", {{"properties", {{f.name, {{"not", ordered::object()}, {"description", "Absent."}}}}}}},
+                       {"else", requiring(f.name)}});
+  if (!rules.empty()) s["allOf"] = std::move(rules);
   s["patternProperties"] = {{"^(x-|\\$)", {{"description", reserved_doc}}}};
   s["additionalProperties"] = false;
   return s;
@@ -243,7 +275,8 @@ std::string update_format_md(std::string_view md) {
     std::string table = "| field | type | required | meaning |\n| --- | --- | --- | --- |\n";
     for (const Field& f : o->fields)
       table += "| `" + std::string(f.name) + "` | " + type_word(f) + " | " +
-               (f.required ? (f.kind == Kind::List ? "yes (≥ 1)" : "yes") : "no") + " | " + cell(f.doc) + " |\n";
+               (f.required ? (f.kind == Kind::List ? "yes (≥ 1)" : "yes") : !f.unless.empty() ? "unless `" + std::string(f.unless) + "`" : "no") +
+               " | " + cell(f.doc) + " |\n";
     out = replace_block(out, "<!-- format:fields " + std::string(o->name) + " -->", "<!-- /format:fields -->", table);
   }
   std::string kinds;

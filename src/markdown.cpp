@@ -156,6 +156,11 @@ class Writer {
       case CMARK_NODE_PARAGRAPH: {
         cmark_node* grandparent = cmark_node_parent(cmark_node_parent(n));
         bool tight = grandparent && cmark_node_get_type(grandparent) == CMARK_NODE_LIST && cmark_node_get_list_tight(grandparent);
+        // The one paragraph of an inline field (a caption) is its text, without <p>.
+        cmark_node* parent = cmark_node_parent(n);
+        if (o_.inline_only && cmark_node_get_type(parent) == CMARK_NODE_DOCUMENT && cmark_node_first_child(parent) == n &&
+            cmark_node_last_child(parent) == n)
+          tight = true;
         if (!tight) {
           if (entering) {
             cr(out_);
@@ -267,8 +272,8 @@ class Writer {
   void image(cmark_node* n, bool entering) {
     std::string_view url = cmark_node_get_url(n) ? cmark_node_get_url(n) : "";
     if (entering) {
-      bool remote_ok = o_.allow_remote_images && url_is_safe(url, UrlUse::Link) && url_is_absolute_http(url);
-      if (!url_is_safe(url, UrlUse::Image) && !remote_ok) {
+      static const std::vector<std::string> kNoOrigins;
+      if (!image_url_allowed(url, o_.allow_remote_images, o_.image_origins ? *o_.image_origins : kNoOrigins)) {
         report(Code::UnsafeMarkdownUrl, find_in_source(url.substr(0, 40)),
                "Images may only come from this site (relative URLs); its description is shown instead.");
         image_dropped_ = true;
@@ -293,7 +298,7 @@ class Writer {
     }
   }
 
-  // Text, with "[^id]" footnote references turned into citations.
+  // Text, with "[^id]" and "[^id, locator]" footnote references turned into citations.
   void text(std::string_view s) {
     if (!o_.cite) {
       escape_html(out_, s);
@@ -305,43 +310,43 @@ class Writer {
       if (at == std::string_view::npos) break;
       size_t end = at + 2;
       while (end < s.size() && is_footnote_id_char(s[end])) ++end;
-      if (end == at + 2 || end >= s.size() || s[end] != ']') {
+      const size_t id_end = end;
+      std::string_view locator;
+      if (end + 1 < s.size() && s[end] == ',' && s[end + 1] == ' ') {  // [^id, p. 2]
+        const size_t close = s.find_first_of("[]", end);
+        if (close != std::string_view::npos && s[close] == ']' && close - end - 2 <= kMaxLocatorBytes) {
+          locator = trimmed(s.substr(end + 2, close - end - 2));
+          end = close;
+        }
+      }
+      if (id_end == at + 2 || end >= s.size() || s[end] != ']') {
         escape_html(out_, s.substr(i, at + 2 - i));
         i = at + 2;
         continue;
       }
       escape_html(out_, s.substr(i, at - i));
-      std::string_view id = s.substr(at + 2, end - at - 2);
+      std::string_view id = s.substr(at + 2, id_end - at - 2);
       std::string_view citation = s.substr(at, end + 1 - at);
-      std::string ref_id;
-      int number = o_.cite(id, ref_id);
-      if (number == 0) {
+      Citation c;
+      std::string problem = o_.cite(id, locator, c);
+      if (!problem.empty()) {
         // Searched for only when reported: search positions are kept per citation text, and a
         // known source's citations are never reported, so skipping them moves no position.
-        report(Code::UnknownSource, find_in_source(citation),
-               "The citation [^" + std::string(id) + "] names no source in \"sources\"." +
-                   (o_.source_ids ? suggest(id, *o_.source_ids) : std::string()));
+        report(Code::UnknownSource, find_in_source(citation), std::move(problem));
         escape_html(out_, citation);
-      } else if (in_link_) {  // no link inside a link: the number alone
-        out_.append("<sup class=\"aw-cite\">").append(std::to_string(number)).append("</sup>");
       } else {
-        out_ += "<sup class=\"aw-cite\"><a class=\"aw-cite-ref\" id=\"";
-        escape_html(out_, o_.id_prefix);
-        escape_html(out_, ref_id);
-        out_ += "\" href=\"#";
-        escape_html(out_, o_.id_prefix);
-        out_ += "_fn_";
-        escape_html(out_, id);
-        out_ += "\" data-aw-source=\"";
-        escape_html(out_, id);
-        out_ += "\" aria-label=\"";
-        std::string n = std::to_string(number);
-        escape_html(out_, fill(o_.citation_label, "n", n));
-        out_.append("\">").append(n).append("</a></sup>");
+        write_citation(out_, o_.id_prefix, id, locator, c, !in_link_);  // no link inside a link: the number alone
       }
       i = end + 1;
     }
     escape_html(out_, s.substr(i));
+  }
+
+  static constexpr size_t kMaxLocatorBytes = 100;
+  static std::string_view trimmed(std::string_view s) {
+    while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+    while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+    return s;
   }
 
   std::string& out_;
@@ -529,6 +534,29 @@ void mark_inline_spoilers(cmark_node* doc) {
 
 }  // namespace
 
+void write_citation(std::string& out, std::string_view id_prefix, std::string_view id, std::string_view locator, const Citation& c,
+                    bool linked) {
+  const std::string n = std::to_string(c.number);
+  if (!linked) {
+    out.append("<sup class=\"aw-cite\">").append(n).append("</sup>");
+    return;
+  }
+  out += "<sup class=\"aw-cite\"><a class=\"aw-cite-ref\" id=\"";
+  escape_html(out, id_prefix);
+  escape_html(out, c.ref_id);
+  out += "\" href=\"#";
+  escape_html(out, id_prefix);
+  out += "_fn_";
+  escape_html(out, id);
+  out += c.note ? "\" data-aw-note=\"" : "\" data-aw-source=\"";
+  escape_html(out, id);
+  out += "\" aria-label=\"";
+  std::string name = fill(c.label, "n", n);
+  if (!locator.empty()) name.append(", ").append(locator);
+  escape_html(out, name);
+  out.append("\">").append(n).append("</a></sup>");
+}
+
 cmark_node* parse_markdown(std::string_view markdown, int cmark_options) {
   if (markdown.find("||") == std::string_view::npos) return cmark_parse_document(markdown.data(), markdown.size(), cmark_options);
   const std::string marked = with_spoiler_marks(markdown);
@@ -680,6 +708,13 @@ void render_markdown(std::string& out, std::string_view markdown, const Markdown
     return;
   }
   cmark_consolidate_text_nodes(doc);
+  if (options.inline_only && options.report) {
+    cmark_node* first = cmark_node_first_child(doc);
+    if (first && (first != cmark_node_last_child(doc) || cmark_node_get_type(first) != CMARK_NODE_PARAGRAPH))
+      options.report(Code::NotInline, 0,
+                     "This field is one paragraph of inline Markdown (emphasis, links, citations); its lists, headings, quotes, "
+                     "code blocks or further paragraphs are shown as blocks.");
+  }
   Writer(out, markdown, options).run(doc);
   cmark_node_free(doc);
 }

@@ -7,6 +7,7 @@
 #include "aw/json_source.hpp"
 #include "aw/labels.hpp"
 #include "aw/markdown.hpp"
+#include "aw/validate.hpp"
 
 namespace aw {
 namespace {
@@ -46,6 +47,10 @@ class ArticleWriter {
       source_index_[s.id] = &s;
       source_names_.push_back(s.id);
     }
+    for (const Note& n : a.notes) {
+      note_index_.emplace(n.id, &n);
+      source_names_.push_back(n.id);
+    }
   }
 
   RenderedArticle run() {
@@ -62,6 +67,7 @@ class ArticleWriter {
       put(out_, " data-aw-subject=\"", Esc{slugify(a_.subject.title) + (a_.subject.year ? "-" + std::to_string(a_.subject.year) : "")}, "\"");
     out_ += ">\n";
     header(r.reading_minutes);
+    if (a_.has_hero) figure(a_.hero, true);
     spoiler_warning();
     quick_answer();
     toc(r.toc);
@@ -105,31 +111,42 @@ class ArticleWriter {
   // located in the JSON.
   void markdown(std::string_view div_class, const MarkdownField& field, int heading_shift) {
     put(out_, "<div class=\"", div_class, "\">\n");
-    if (!field.empty()) {
-      MarkdownOptions mo;
-      mo.id_prefix = o_.id_prefix;
-      mo.allow_remote_images = o_.allow_remote_images;
-      mo.max_nesting = o_.limits.max_markdown_nesting;
-      mo.heading_shift = heading_shift;
-      mo.valid_utf8 = true;  // an Article's text came through the JSON parser
-      mo.citation_label = L_.source_n;
-      mo.anchors = &anchors_;
-      mo.used_ids = &used_ids_;
-      mo.budget = &budget_;
-      mo.source_ids = &source_names_;
-      mo.suggestions_left = &suggestions_left_;
-      mo.reveal_spoilers = o_.reveal_spoilers;
-      mo.spoiler_label = L_.inline_spoiler;
-      mo.inline_spoilers = &inline_spoilers_;
-      mo.cite = [this](std::string_view source, std::string& ref_id) { return cite(source, ref_id); };
-      StringLiteralCursor literal(json_, field.offset);
-      mo.report = [this, &field, &literal](Code code, size_t index, std::string message) {
-        diags_.report(code, field.pointer, literal.offset_of(index), std::move(message));
-      };
-      render_markdown(out_, field.text, mo);
-      check_html_budget(field.pointer, field.offset);
-    }
+    markdown_to(out_, field, heading_shift);
     out_ += "</div>\n";
+  }
+
+  // The Markdown of `field` appended to `out`; with `inline_only`, a field that is one paragraph
+  // (a caption) is written without <p>, and the result says whether it was.
+  bool markdown_to(std::string& out, const MarkdownField& field, int heading_shift, bool inline_only = false) {
+    if (field.empty()) return true;
+    bool was_inline = true;
+    MarkdownOptions mo;
+    mo.id_prefix = o_.id_prefix;
+    mo.allow_remote_images = o_.allow_remote_images;
+    mo.image_origins = &o_.image_origins;
+    mo.inline_only = inline_only;
+    mo.max_nesting = o_.limits.max_markdown_nesting;
+    mo.heading_shift = heading_shift;
+    mo.valid_utf8 = true;  // an Article's text came through the JSON parser
+    mo.anchors = &anchors_;
+    mo.used_ids = &used_ids_;
+    mo.budget = &budget_;
+    mo.suggestions_left = &suggestions_left_;
+    mo.reveal_spoilers = o_.reveal_spoilers;
+    mo.spoiler_label = L_.inline_spoiler;
+    mo.inline_spoilers = &inline_spoilers_;
+    mo.cite = [this](std::string_view id, std::string_view locator, Citation& c) { return cite(id, locator, c); };
+    StringLiteralCursor literal(json_, field.offset);
+    mo.report = [this, &field, &literal, &was_inline](Code code, size_t index, std::string message) {
+      if (code == Code::NotInline) was_inline = false;
+      diags_.report(code, field.pointer, literal.offset_of(index), std::move(message));
+    };
+    const size_t from = out.size();
+    render_markdown(out, field.text, mo);
+    if (inline_only)
+      while (out.size() > from && out.back() == '\n') out.pop_back();
+    check_html_budget(field.pointer, field.offset);
+    return was_inline;
   }
 
   // The other half of the work budget: Markdown's output can be far larger than its input (each
@@ -142,18 +159,30 @@ class ArticleWriter {
                       " bytes here (limit: maxHtmlBytes); rendering stopped.");
   }
 
-  int cite(std::string_view id, std::string& ref_id) {
+  // One citation of a source or a note: numbered in the article's one sequence at its first
+  // citation; "" or the problem's message.
+  std::string cite(std::string_view id, std::string_view locator, Citation& c) {
     auto source = source_index_.find(id);
-    if (source == source_index_.end()) return 0;
+    auto note = note_index_.find(id);
+    if (source == source_index_.end() && note == note_index_.end())
+      return "The citation [^" + std::string(id) + "] names no source in \"sources\"" + (a_.notes.empty() ? "" : " and no note in \"notes\"") + "." +
+             (suggestions_left_ ? (--suggestions_left_, did_you_mean(id, source_names_)) : std::string());
+    const bool is_note = note != note_index_.end() && source == source_index_.end();
+    if (is_note && in_note_)
+      return "A note cannot cite another note ([^" + std::string(id) + "]): say it in this note's text.";
     auto it = cited_.find(id);
     if (it == cited_.end()) {
-      it = cited_.emplace(std::string(id), Cited{static_cast<int>(cited_order_.size()) + 1, 0}).first;
-      cited_order_.push_back(source->second);
+      it = cited_.emplace(std::string(id), Cited{static_cast<int>(cited_order_.size()) + 1, {}, gate_part_, false}).first;
+      cited_order_.push_back({is_note ? nullptr : source->second, is_note ? note->second : nullptr});
     }
-    int k = ++it->second.refs;
-    ref_id = "_ref_";
-    ref_id.append(id).append("_").append(std::to_string(k));
-    return it->second.number;
+    it->second.locators.emplace_back(locator);
+    if (gate_part_.empty() && !in_note_) it->second.ungated = true;
+    c.number = it->second.number;
+    c.note = is_note;
+    c.label = is_note ? L_.note_n : L_.source_n;
+    c.ref_id = "_ref_";
+    c.ref_id.append(id).append("_").append(std::to_string(it->second.locators.size()));
+    return {};
   }
 
   void time_element(std::string_view iso, bool month_only) {
@@ -227,10 +256,13 @@ class ArticleWriter {
         "</p>\n<button type=\"button\" class=\"aw-button\" data-aw-action=\"reveal\" aria-controls=\"", P_, Esc{part},
         "_content\" data-aw-js>", Esc{L_.reveal_one}, "</button>\n</div>\n");
     put(out_, "<div class=\"aw-gated\" id=\"", P_, Esc{part}, "_content\" data-aw-gated=\"", Esc{part}, "\" hidden>\n");
+    gate_part_ = part;
     return true;
   }
   void gate_close(bool open) {
-    if (open) out_ += "</div>\n";
+    if (!open) return;
+    out_ += "</div>\n";
+    gate_part_.clear();
   }
 
   void quick_answer() {
@@ -319,10 +351,141 @@ class ArticleWriter {
       if (!items.empty()) put(h, "<p class=\"aw-drawing-on\">", Esc{L_.drawing_on}, " ", join_list(L_, items), ".</p>\n");
     }
     if (!s.body.empty()) markdown("aw-body", s.body, s.level + 1);
+    for (const Media& m : s.media) media(m, inside_gate || gate);
     for (const Section& sub : s.sections) section(sub, inside_gate || gate);
     if (!s.conclusion.empty()) markdown("aw-body aw-conclusion", s.conclusion, s.level + 1);
     gate_close(gate);
     h += "</section>\n";
+  }
+
+  // ---- Media (docs/HTML.md "Figures", "Quotes", "Videos") ---------------------------------------
+
+  // A media entry, behind its own gate when it is a spoiler outside a gated part. A gated image
+  // is lazy and hidden, so nothing is requested before the reader reveals it.
+  void media(const Media& m, bool inside_gate) {
+    std::string_view notice = m.has_figure ? L_.gated_figure : m.has_video ? L_.gated_video : L_.gated_quote;
+    bool gate = !inside_gate && gate_open(m.spoiler, "_media-" + std::to_string(++media_parts_), notice);
+    if (m.has_figure) figure(m.figure, false);
+    else if (m.has_video) video(m.video);
+    else if (m.has_quote) quote(m.quote);
+    gate_close(gate);
+  }
+
+  // Whether an image may load from `url` under the render options; reported where it is if not.
+  bool image_allowed(std::string_view url, const std::string& pointer, size_t offset) {
+    if (url.empty()) return false;  // refused by the validator, and reported there
+    if (image_url_allowed(url, o_.allow_remote_images, o_.image_origins)) return true;
+    diags_.report(Code::ImageNotAllowed, pointer + "/src", offset,
+                  "This image is not from this site, and the render options allow no other origin for it (imageOrigins, or "
+                  "allowRemoteImages); it is left out.");
+    return false;
+  }
+
+  // <img> with its size (the space is reserved before it loads), responsive sources and loading.
+  void img(const Image& image, std::string_view cls, std::string_view alt, bool hero) {
+    put(out_, "<img class=\"", cls, "\" src=\"", Href{image.src}, "\"");
+    std::string srcset;
+    for (const ImageSource& source : image.srcset) {
+      if (!image_allowed(source.src, source.pointer, source.offset)) continue;
+      if (!srcset.empty()) srcset += ", ";
+      escape_srcset_url(srcset, source.src);
+      srcset.append(" ").append(std::to_string(source.width)).append("w");
+    }
+    if (!srcset.empty()) {
+      put(out_, " srcset=\"", srcset, "\"");
+      if (!image.sizes.empty()) put(out_, " sizes=\"", Esc{image.sizes}, "\"");
+    }
+    put(out_, " width=\"", std::to_string(image.width), "\" height=\"", std::to_string(image.height), "\" alt=\"", Esc{alt}, "\"",
+        hero ? " loading=\"eager\" fetchpriority=\"high\" decoding=\"async\" />" : " loading=\"lazy\" decoding=\"async\" />");
+  }
+
+  void figure(const Image& image, bool hero) {
+    put(out_, hero ? "<figure class=\"aw-figure aw-hero\">\n" : "<figure class=\"aw-figure\">\n");
+    if (image_allowed(image.src, image.pointer, image.offset)) img(image, "aw-image", image.decorative ? "" : image.alt, hero);
+    else if (!image.decorative) put(out_, "<p class=\"aw-image-unavailable\">", Esc{image.alt}, "</p>");
+    out_ += "\n";
+    caption(image.caption, image.credit);
+    out_ += "</figure>\n";
+  }
+
+  // <figcaption>: the caption's inline Markdown, then the credit.
+  void caption(const MarkdownField& text, std::string_view credit, std::string_view lead = {}) {
+    if (text.empty() && credit.empty() && lead.empty()) return;
+    out_ += "<figcaption class=\"aw-caption\">";
+    out_.append(lead);
+    if (!text.empty()) {
+      std::string html;
+      const bool was_inline = markdown_to(html, text, 0, true);
+      put(out_, was_inline ? "<span class=\"aw-caption-text\">" : "<div class=\"aw-caption-text\">", html,
+          was_inline ? "</span>" : "</div>");
+    }
+    if (!credit.empty()) put(out_, (text.empty() && lead.empty()) ? "" : " ", "<span class=\"aw-credit\">", Esc{credit}, "</span>");
+    out_ += "</figcaption>\n";
+  }
+
+  void quote(const Quote& q) {
+    put(out_, "<figure class=\"aw-quote aw-quote-", q.style == "pull" ? "pull" : "block", "\">\n<blockquote class=\"aw-quote-text\">\n");
+    markdown_to(out_, q.text, 0);
+    out_ += "</blockquote>\n";
+    auto source = q.source.empty() ? source_index_.end() : source_index_.find(q.source);
+    if (!q.speaker.empty() || source != source_index_.end() || !q.timestamp.empty()) {
+      std::vector<std::string> parts;
+      if (!q.speaker.empty()) parts.push_back("<span class=\"aw-quote-speaker\">" + esc(q.speaker) + "</span>");
+      if (source != source_index_.end()) {
+        std::string part = "<cite class=\"aw-quote-source\">" + esc(source->second->label) + "</cite>";
+        Citation c;
+        if (cite(q.source, {}, c).empty()) write_citation(part, o_.id_prefix, q.source, {}, c);
+        parts.push_back(std::move(part));
+      }
+      if (!q.timestamp.empty()) {
+        std::string part = "<span class=\"aw-timestamp\">";
+        time_of(part, q.timestamp);
+        parts.push_back(part + "</span>");
+      }
+      out_ += "<figcaption class=\"aw-quote-attribution\">";
+      for (size_t i = 0; i < parts.size(); ++i) put(out_, i ? ", " : "", parts[i]);
+      out_ += "</figcaption>\n";
+    }
+    out_ += "</figure>\n";
+  }
+
+  // <time datetime="PT1H52M10S">1:52:10</time>: a moment in a film, as a duration from its start.
+  static void time_of(std::string& out, std::string_view timestamp) {
+    long seconds = timestamp_seconds(timestamp);
+    std::string iso = "PT";
+    if (seconds >= 3600) iso += std::to_string(seconds / 3600) + "H";
+    if (seconds >= 60) iso += std::to_string(seconds / 60 % 60) + "M";
+    iso += std::to_string(seconds % 60) + "S";
+    put(out, "<time datetime=\"", iso, "\">", Esc{timestamp}, "</time>");
+  }
+
+  // Click to load: a poster (or a neutral placeholder) and a play button; the provider is asked
+  // for nothing until the button is pressed (web/widget/video.js then puts the player in place).
+  // Without JavaScript, and in print, the link to the video on the provider's site.
+  void video(const Video& v) {
+    const bool youtube = !v.youtube.empty();
+    const std::string provider = youtube ? "YouTube" : "Vimeo";
+    const long start = v.start.empty() ? 0 : timestamp_seconds(v.start);
+    const std::string t = std::to_string(start);
+    std::string embed, link;
+    if (youtube) {
+      embed = "https://www.youtube-nocookie.com/embed/" + v.youtube + "?autoplay=1" + (start ? "&start=" + t : "");
+      link = "https://www.youtube.com/watch?v=" + v.youtube + (start ? "&t=" + t + "s" : "");
+    } else {
+      embed = "https://player.vimeo.com/video/" + v.vimeo + "?dnt=1&autoplay=1" + (start ? "#t=" + t + "s" : "");
+      link = "https://vimeo.com/" + v.vimeo + (start ? "#t=" + t + "s" : "");
+    }
+    put(out_, "<figure class=\"aw-video\" data-aw-video=\"", youtube ? "youtube" : "vimeo", "\">\n<div class=\"aw-video-frame\">");
+    if (v.has_poster && image_allowed(v.poster.src, v.poster.pointer, v.poster.offset)) img(v.poster, "aw-video-poster", "", false);
+    put(out_, "<button type=\"button\" class=\"aw-video-play\" data-aw-js data-aw-action=\"play\" data-aw-embed=\"", Href{embed},
+        "\" data-aw-title=\"", Esc{v.title}, "\" aria-label=\"", Esc{fill(L_.play_video, "title", v.title)},
+        "\"><span class=\"aw-video-play-icon\" aria-hidden=\"true\"></span></button></div>\n");
+    std::string lead;
+    put(lead, "<a class=\"aw-video-link\" href=\"", Href{link}, "\" rel=\"noopener noreferrer\">",
+        Esc{fill(fill(L_.watch_video, "title", v.title), "provider", provider)}, "</a>");
+    if (!v.caption.empty()) lead += " ";
+    caption(v.caption, {}, lead);
+    out_ += "</figure>\n";
   }
 
   void related() {
@@ -357,44 +520,81 @@ class ArticleWriter {
     h += "</section>\n";
   }
 
+  // Cited sources and notes in citation order (one sequence), then the sources only listed in
+  // "Drawing on" lines and what no one cites. A note's text is written first: it may cite
+  // sources, which join the sequence.
   void endnotes() {
-    // Cited sources in citation order, then the ones only listed in "Drawing on" lines.
-    std::vector<const Source*> order = cited_order_;
+    std::map<const Note*, std::string> note_html;
+    in_note_ = true;
+    for (size_t i = 0; i < cited_order_.size(); ++i)
+      if (const Note* n = cited_order_[i].note) markdown_to(note_html[n], n->text, 0, true);
+    in_note_ = false;
+    std::vector<Endnote> order = cited_order_;
     for (const Source& s : a_.sources) {
       if (cited_.count(s.id)) continue;
       if (!listed_.count(s.id))
         diags_.report(Code::UnusedSource, s.pointer, s.offset,
                       "The source \"" + s.id + "\" is neither cited nor listed in any section's \"sources\".");
-      order.push_back(&s);
+      order.push_back({&s, nullptr});
+    }
+    for (const Note& n : a_.notes) {
+      if (cited_.count(n.id)) continue;
+      diags_.report(Code::UnusedSource, n.pointer, n.offset, "The note \"" + n.id + "\" is never cited ([^" + n.id + "]).");
+      in_note_ = true;
+      markdown_to(note_html[&n], n.text, 0, true);
+      in_note_ = false;
+      order.push_back({nullptr, &n});
     }
     if (order.empty()) return;
     std::string& h = out_;
     put(h, "<footer class=\"aw-endnotes\" aria-labelledby=\"", P_, "_sources\">\n<h2 class=\"aw-endnotes-title\" id=\"", P_,
-        "_sources\">", Esc{L_.sources}, "</h2>\n<ol class=\"aw-endnote-list\">\n");
+        "_sources\">", Esc{a_.notes.empty() ? L_.sources : L_.notes}, "</h2>\n<ol class=\"aw-endnote-list\">\n");
     for (size_t i = 0; i < order.size(); ++i) {
-      const Source& s = *order[i];
-      put(h, "<li class=\"aw-endnote\" id=\"", P_, "_fn_", Esc{s.id}, "\" data-aw-source=\"", Esc{s.id},
-          "\"><span class=\"aw-endnote-text\">");
-      if (!s.author.empty()) put(h, Esc{s.author}, ", ");
-      if (!s.url.empty()) put(h, "<a href=\"", Href{s.url}, "\" rel=\"noopener noreferrer\">“", Esc{s.title}, "”</a>");
-      else put(h, "“", Esc{s.title}, "”");
-      if (!s.publisher.empty()) put(h, ", <cite>", Esc{s.publisher}, "</cite>");
-      if (!s.date.empty()) {
-        h += ", ";
-        time_element(s.date, false);
+      const std::string& id = order[i].note ? order[i].note->id : order[i].source->id;
+      const std::string number = std::to_string(i + 1);
+      if (order[i].note) {
+        // A note cited only in gated parts is a spoiler too: its endnote appears with the first of
+        // them (its number is kept by value=).
+        auto cited = cited_.find(id);
+        const bool gated = gating() && cited != cited_.end() && !cited->second.ungated && !cited->second.gate.empty();
+        put(h, "<li class=\"aw-endnote aw-note\" id=\"", P_, "_fn_", Esc{id}, "\" value=\"", number, "\" data-aw-note=\"", Esc{id}, "\"");
+        if (gated) put(h, " data-aw-after-reveal=\"", Esc{cited->second.gate}, "\" hidden");
+        put(h, "><span class=\"aw-endnote-text\">", note_html[order[i].note], "</span>");
+      } else {
+        const Source& s = *order[i].source;
+        put(h, "<li class=\"aw-endnote\" id=\"", P_, "_fn_", Esc{id}, "\" value=\"", number, "\" data-aw-source=\"", Esc{id},
+            "\"><span class=\"aw-endnote-text\">");
+        if (!s.author.empty()) put(h, Esc{s.author}, ", ");
+        if (!s.url.empty()) put(h, "<a href=\"", Href{s.url}, "\" rel=\"noopener noreferrer\">“", Esc{s.title}, "”</a>");
+        else put(h, "“", Esc{s.title}, "”");
+        if (!s.publisher.empty()) put(h, ", <cite>", Esc{s.publisher}, "</cite>");
+        if (!s.date.empty()) {
+          h += ", ";
+          time_element(s.date, false);
+        }
+        h += ".</span>";
       }
-      h += ".</span>";
-      auto cited = cited_.find(s.id);
-      int refs = cited != cited_.end() ? cited->second.refs : 0;
-      for (int k = 1; k <= refs; ++k) {
-        std::string n = std::to_string(i + 1) + (refs > 1 ? "." + std::to_string(k) : "");
-        put(h, " <a class=\"aw-backref\" href=\"#", P_, "_ref_", Esc{s.id}, "_", std::to_string(k), "\" aria-label=\"",
-            Esc{fill(L_.back_to_citation, "n", n)}, "\">↩<sup>", refs > 1 ? std::to_string(k) : "", "</sup></a>");
-      }
+      backrefs(i + 1, id);
       h += "</li>\n";
     }
     h += "</ol>\n</footer>\n";
     check_html_budget("/sources", a_.sources.empty() ? 0 : a_.sources.front().offset);
+  }
+
+  // The way back to each citation of endnote `number`, each followed by its locator ("↩ p. 2").
+  void backrefs(size_t number, const std::string& id) {
+    auto cited = cited_.find(id);
+    if (cited == cited_.end()) return;
+    const std::vector<std::string>& locators = cited->second.locators;
+    const size_t refs = locators.size();
+    for (size_t k = 1; k <= refs; ++k) {
+      std::string n = std::to_string(number) + (refs > 1 ? "." + std::to_string(k) : "");
+      const std::string& locator = locators[k - 1];
+      put(out_, " <a class=\"aw-backref\" href=\"#", P_, "_ref_", Esc{id}, "_", std::to_string(k), "\" aria-label=\"",
+          Esc{fill(L_.back_to_citation, "n", n) + (locator.empty() ? "" : ", " + locator)}, "\">↩<sup>",
+          refs > 1 ? std::to_string(k) : "", "</sup></a>");
+      if (!locator.empty()) put(out_, "<span class=\"aw-locator\">", Esc{locator}, "</span>");
+    }
   }
 
   const Article& a_;
@@ -411,12 +611,22 @@ class ArticleWriter {
   std::vector<std::string_view> source_names_;
   size_t suggestions_left_ = Diagnostics::kMaxSuggestions;
   std::map<std::string, const Source*, std::less<>> source_index_;
+  std::map<std::string, const Note*, std::less<>> note_index_;
   struct Cited {
-    int number;  // in citation order, from 1
-    int refs;    // citations so far
+    int number;                         // in citation order, from 1
+    std::vector<std::string> locators;  // one per citation so far ("" for none)
+    std::string gate;                   // the gated part of its first citation ("": none)
+    bool ungated;                       // cited outside any gate too
   };
+  std::string gate_part_;  // the gated part being written ("": none)
   std::map<std::string, Cited, std::less<>> cited_;
-  std::vector<const Source*> cited_order_;
+  struct Endnote {
+    const Source* source;  // one of the two
+    const Note* note;
+  };
+  std::vector<Endnote> cited_order_;
+  bool in_note_ = false;  // writing a note's text: it may cite sources, not notes
+  size_t media_parts_ = 0;
 };
 
 }  // namespace

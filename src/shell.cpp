@@ -79,7 +79,13 @@ std::string wrap_in_shell(ShellInput in, const RenderOptions& o) {
   meta(h, "property", "article:published_time", in.published);
   meta(h, "property", "article:modified_time", in.updated);
   for (std::string_view author : in.authors) meta(h, "property", "article:author", author);
-  meta(h, "name", "twitter:card", "summary");
+  if (!in.image.empty()) {
+    h += "<meta property=\"og:image\" content=\"" + url(in.image) + "\">\n<meta property=\"og:image:width\" content=\"" +
+         std::to_string(in.image_width) + "\">\n<meta property=\"og:image:height\" content=\"" + std::to_string(in.image_height) +
+         "\">\n";
+    if (!in.image_alt.empty()) h += "<meta property=\"og:image:alt\" content=\"" + attr(in.image_alt) + "\">\n";
+  }
+  meta(h, "name", "twitter:card", in.image.empty() ? "summary" : "summary_large_image");
   meta(h, "name", "twitter:title", in.title);
   meta(h, "name", "twitter:description", in.description);
   if (!in.json_ld.empty()) h.append("<script type=\"application/ld+json\">").append(in.json_ld).append("</script>\n");

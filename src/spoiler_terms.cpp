@@ -104,9 +104,25 @@ void check_spoiler_terms(const Article& a, const JsonDocument& doc, std::string_
   // Every section id (ids and links are in the page's markup, gated or not); the headings of
   // sections outside gates; a gated section shows its safe heading (or, without one, its heading)
   // but nothing inside it.
+  // The plain words of images, quotes and videos outside gates (alt text is read out and shown
+  // when the image does not load; credits, speakers and titles are on the page).
+  auto image = [&](const Image& img, std::string_view what) {
+    check(img.pointer + "/alt", img.alt, what);
+    check(img.pointer + "/credit", img.credit, what);
+  };
+  if (a.has_hero) image(a.hero, "the hero image's text");
+  auto media = [&](const Section& s, bool inside_gate) {
+    for (const Media& m : s.media) {
+      if (inside_gate || (gating && m.spoiler)) continue;
+      if (m.has_figure) image(m.figure, "a figure's text");
+      if (m.has_quote) check(m.quote.pointer + "/speaker", m.quote.speaker, "a quote's speaker");
+      if (m.has_video) check(m.video.pointer + "/title", m.video.title, "a video's title");
+    }
+  };
   auto sections = [&](const std::vector<Section>& list, bool inside_gate, auto& self) -> void {
     for (const Section& s : list) {
       const bool gated = gating && s.spoiler;
+      media(s, inside_gate || gated);
       check(s.pointer + "/id", s.id, "a section id (in the page's links and ids)");
       if (!inside_gate && gated && !s.safe_heading.empty())
         check(s.pointer + "/safeHeading", s.safe_heading, "a safe heading");

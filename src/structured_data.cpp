@@ -71,6 +71,11 @@ void people(std::string& out, const std::vector<Person>& list) {
 
 }  // namespace
 
+std::string hero_image_url(const Article& a, const RenderOptions& o) {
+  if (!a.has_hero || !image_url_allowed(a.hero.src, o.allow_remote_images, o.image_origins)) return {};
+  return url_resolve(o.canonical_url, a.hero.src);
+}
+
 std::string article_description(const Article& a, const RenderOptions& o) {
   if (!a.dek.empty()) return a.dek;
   if (a.has_quick_answer && !gated(a, a.quick_answer.spoiler, o)) return plain(a.quick_answer.answer.text);
@@ -102,6 +107,13 @@ std::string article_json_ld(const Article& a, const RenderOptions& o) {
   std::string description = article_description(a, o);
   if (!description.empty()) str(j += ',', "description", description);
   str(j += ',', "headline", a.title);
+  if (const std::string image = hero_image_url(a, o); !image.empty()) {
+    j += ",\"image\":{";
+    str(j, "@type", "ImageObject");
+    j += ",\"height\":" + std::to_string(a.hero.height);
+    str(j += ',', "url", image);
+    j += ",\"width\":" + std::to_string(a.hero.width) + "}";
+  }
   str(j += ',', "inLanguage", a.lang);
   if (!o.canonical_url.empty()) str(j += ',', "mainEntityOfPage", o.canonical_url);
   if (!o.publisher_name.empty()) {

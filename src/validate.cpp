@@ -103,7 +103,38 @@ class Reader final : public format::Reporter {
                     "\"" + key + "\" is not a field of this object; it is ignored." + diags_.suggest(key, names));
     }
     for (const Field& f : table.fields) read_field(table, f, obj, pointer, target, depth);
-    if (table.finish) table.finish(*this, target, format::Place{pointer, index, doc_.offset_of_node(obj), depth, obj});
+    check_rules(table, obj, pointer);
+    if (table.finish) table.finish(*this, target, format::Place{pointer, index, doc_.offset_of_node(obj), depth, obj, doc_});
+  }
+
+  // What the tables say across fields: exactly one of some fields ("figure", "video", "quote"),
+  // a field required unless a flag is true and then absent ("alt" unless "decorative").
+  void check_rules(const format::Object& table, const json& obj, const std::string& pointer) {
+    if (table.exactly_one.size) {
+      std::vector<std::string_view> present;
+      for (std::string_view name : table.exactly_one)
+        if (obj.contains(name)) present.push_back(name);
+      std::string list;
+      for (size_t i = 0; i < table.exactly_one.size; ++i)
+        list.append(i ? (i + 1 == table.exactly_one.size ? " or " : ", ") : "").append("\"").append(table.exactly_one.data[i]).append("\"");
+      if (present.empty())
+        report(Code::MissingField, pointer, capitalized(table.noun) + " needs one of " + list + ".");
+      else if (present.size() > 1)
+        report(Code::InvalidValue, pointer + "/" + pointer_token(present[1]),
+               capitalized(table.noun) + " holds one of " + list + ", not both \"" + std::string(present[0]) + "\" and \"" +
+                   std::string(present[1]) + "\".");
+    }
+    for (const Field& f : table.fields) {
+      if (f.unless.empty()) continue;
+      auto flag = obj.find(f.unless);
+      const bool set = flag != obj.end() && flag->is_boolean() && flag->get<bool>();
+      const std::string p = pointer + "/" + pointer_token(f.name);
+      const std::string name = "\"" + std::string(f.name) + "\"", flag_name = "\"" + std::string(f.unless) + "\"";
+      if (!set && !obj.contains(f.name))
+        report(Code::MissingField, p, "The field " + name + " is missing: it is required unless " + flag_name + " is true.");
+      else if (set && obj.contains(f.name))
+        report(Code::InvalidValue, p, name + " must be absent when " + flag_name + " is true.");
+    }
   }
 
   void read_field(const format::Object& table, const Field& f, const json& obj, const std::string& base, void* target, int depth) {
@@ -120,7 +151,9 @@ class Reader final : public format::Reporter {
     }
     if (f.kind == Kind::List) return read_list(table, f, v, where, target, depth);
     format::Value value;
-    if (read_scalar(f, v, where, value)) f.set(target, value);
+    if (!read_scalar(f, v, where, value)) return;
+    if (f.names_source) source_refs_.emplace_back(value.text, where.pointer());
+    f.set(target, value);
   }
 
   void read_list(const format::Object& table, const Field& f, const json& v, const Where& where, void* target, int depth) {
@@ -218,6 +251,26 @@ class Reader final : public format::Reporter {
         return false;
       }
       case Kind::Url: return url_accepted(s, where);
+      case Kind::ImageUrl:
+        if (is_image_url(s)) return url_accepted(s, where);
+        report(url_is_safe(s, UrlUse::Link) && (s[0] == '#' || s[0] == '?') ? Code::InvalidUrl : Code::UnsafeUrl, where.pointer(),
+               "This is not an image's URL: an image is a path on this site (/media/still.jpg) or an http(s) URL, without control "
+               "characters or backslashes.");
+        return false;
+      case Kind::Timestamp:
+        if (timestamp_seconds(s) >= 0) return true;
+        report(Code::InvalidValue, where.pointer(), where.name() + " must be a time in the form M:SS or H:MM:SS (\"0:45\", \"1:52:10\"), not \"" + s + "\".");
+        return false;
+      case Kind::YouTubeId:
+      case Kind::VimeoId: {
+        const bool youtube = f.kind == Kind::YouTubeId;
+        if (youtube ? is_youtube_id(s) : is_vimeo_id(s)) return true;
+        report(Code::InvalidValue, where.pointer(),
+               where.name() + (youtube ? " must be a YouTube video id: the 11 letters, digits, '-' and '_' after v= in its address."
+                               : " must be a Vimeo video id: the number in its address.") +
+                   " A URL is never accepted here.");
+        return false;
+      }
       case Kind::Enum: {
         std::vector<std::string_view> values(f.values.begin(), f.values.end());
         if (std::find(values.begin(), values.end(), s) != values.end()) return true;
@@ -281,6 +334,19 @@ class Reader final : public format::Reporter {
                    std::to_string(diags_.line_of(doc_.offset_of(first->second->pointer + "/id"))) + ", " + first->second->pointer +
                    "); source ids must be unique.");
     }
+    // Notes are cited like sources ([^id]): one namespace for both.
+    std::map<std::string, const Note*> note_ids;
+    for (const Note& n : a.notes) {
+      if (n.id.empty()) continue;
+      auto source = source_ids.find(n.id);
+      auto [first, inserted] = note_ids.try_emplace(n.id, &n);
+      if (!inserted || source != source_ids.end()) {
+        const std::string& at = inserted ? source->second->pointer : first->second->pointer;
+        report(Code::DuplicateId, n.pointer + "/id",
+               "The id \"" + n.id + "\" is used twice (first at line " + std::to_string(diags_.line_of(doc_.offset_of(at + "/id"))) + ", " +
+                   at + "); notes and sources are both cited with [^id], so their ids must be unique.");
+      }
+    }
     for (const auto& ref : source_refs_)
       if (!source_ids.count(ref.first))
         report(Code::UnknownSource, ref.second,
@@ -310,6 +376,54 @@ bool is_slug(std::string_view s) {
     bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c == '-' && i > 0);
     if (!ok) return false;
   }
+  return true;
+}
+
+bool is_image_url(std::string_view s) {
+  if (s.empty() || s[0] == '#' || s[0] == '?' || !url_is_safe(s, UrlUse::Link)) return false;
+  // url_is_safe leaves http(s), mailto and relative URLs: an image is not an address.
+  std::string scheme(s.substr(0, std::min<size_t>(s.size(), 7)));
+  std::transform(scheme.begin(), scheme.end(), scheme.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return scheme != "mailto:";
+}
+
+long timestamp_seconds(std::string_view s) {
+  // M:SS, MM:SS, H:MM:SS or HH:MM:SS: minutes and seconds below 60, hours carry the rest.
+  std::vector<std::string_view> parts;
+  for (size_t from = 0;;) {
+    const size_t colon = s.find(':', from);
+    parts.push_back(s.substr(from, colon == std::string_view::npos ? std::string_view::npos : colon - from));
+    if (colon == std::string_view::npos) break;
+    from = colon + 1;
+  }
+  if (parts.size() < 2 || parts.size() > 3) return -1;
+  long total = 0;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    std::string_view part = parts[i];
+    const bool first = i == 0;
+    if (part.empty() || part.size() > 2 || (!first && part.size() != 2)) return -1;
+    long n = 0;
+    for (char c : part) {
+      if (c < '0' || c > '9') return -1;
+      n = n * 10 + (c - '0');
+    }
+    if (n > 59 && !(first && parts.size() == 3)) return -1;
+    total = total * 60 + n;
+  }
+  return total;
+}
+
+bool is_youtube_id(std::string_view s) {
+  if (s.size() != 11) return false;
+  for (char c : s)
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) return false;
+  return true;
+}
+
+bool is_vimeo_id(std::string_view s) {
+  if (s.empty() || s.size() > 12 || s[0] == '0') return false;
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
   return true;
 }
 

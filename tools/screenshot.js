@@ -108,6 +108,9 @@ export async function screenshotStates(dir) {
     await shot('phone-dark', { context: PHONE, dark: true });
     await shot('phone-popover', { context: PHONE, act: { after: openCitation } });
     await shot('phone-faq-open', { context: PHONE, dark: true, act: { after: openFaq } });
+    // The media example (issue 14): hero, figures, a pull quote, a video's poster, notes.
+    await shot('desktop-media', { path: '/?article=starfall-avenue', full: true });
+    await shot('phone-media-revealed-dark', { context: PHONE, dark: true, path: '/?article=starfall-avenue', full: true, act: { after: revealAll } });
     await shot('error-not-found', { act: failWith(404, 'missing') });
     await shot('error-invalid-article', { act: failWith(200, '{"id": "la-la-land", "lang": "en"}') });
     await shot('error-bad-json', { context: PHONE, act: failWith(200, '{\n  "id": "la-la-land",\n  "title": \n}') });

@@ -20,8 +20,10 @@ export interface RenderOptions {
   idPrefix?: string;
   /** Render spoiler-gated parts open. Default false. */
   revealSpoilers?: boolean;
-  /** Allow Markdown images from other origins (http/https). Default false: same-origin only. */
+  /** Allow images (Markdown, hero, figures, posters) from any http(s) origin. Default false: same-origin only. */
   allowRemoteImages?: boolean;
+  /** Origins whose images may load besides the page's own ("https://images.example.com"). Default []. */
+  imageOrigins?: string[];
   /** Let gated text into meta.description and meta.jsonLd. Default false. */
   spoilersInMetadata?: boolean;
   /** schema.org publisher for meta.jsonLd. */
@@ -204,6 +206,8 @@ export interface ArticleJSON {
   title: string;
   /** One-sentence summary under the title. */
   dek?: string;
+  /** The article's lead image, under the header, loaded first; also its image in JSON-LD and og:image. */
+  hero?: ArticleImage;
   /** What the article is about. */
   subject?: ArticleSubject;
   /** The authors (at least one). */
@@ -222,6 +226,8 @@ export interface ArticleJSON {
   quickAnswer?: ArticleQuickAnswer;
   /** The cited works. Markdown cites them with [^id]; sections list them in `sources`. */
   sources?: ArticleSource[];
+  /** Footnotes that are not sources, cited with [^id] like them. */
+  notes?: ArticleNote[];
   /** The body (at least one section). */
   sections: ArticleSection[];
   /** "Frequently Asked" items. */
@@ -230,6 +236,28 @@ export interface ArticleJSON {
   related?: ArticleRelatedLink[];
   /** Reserved for tools and ignored, like every name starting with "x-". */
   $schema?: string;
+  [tool: `x-${string}`]: unknown;
+}
+/** An image with its size, text alternative, caption and credit: the article's hero, or a figure. */
+export interface ArticleImage {
+  /** The image: a path on this site, or an http(s) URL from an origin the render options allow (imageOrigins, or allowRemoteImages). */
+  src: string;
+  /** What the image shows, for readers who cannot see it. Required unless `decorative` is true. */
+  alt?: string;
+  /** true: the image adds nothing the text and caption do not say (it gets alt=""); then it has no `alt`. */
+  decorative?: boolean;
+  /** Width in pixels of `src`. With `height`, the space is reserved before the image loads: the page never moves. */
+  width: number;
+  /** Height in pixels of `src`. */
+  height: number;
+  /** The same picture at other widths; the browser picks the one that fits (srcset). */
+  srcset?: ArticleImageSource[];
+  /** How wide the image is shown, for picking from `srcset` (the sizes attribute: "(min-width: 48rem) 42rem, 100vw"); without it the browser assumes the viewport's width. */
+  sizes?: string;
+  /** Caption: one paragraph of inline Markdown (emphasis, links, citations, notes, inline spoilers). */
+  caption?: string;
+  /** Who made or owns the image ("Photo: Dale Robinette / Lionsgate"). */
+  credit?: string;
   [tool: `x-${string}`]: unknown;
 }
 /** What the article is about. */
@@ -290,6 +318,14 @@ export interface ArticleSource {
   url?: string;
   [tool: `x-${string}`]: unknown;
 }
+/** A footnote that is not a source: a remark, a translation, a correction. Cited from any Markdown field with [^id], numbered with the sources in one sequence, shown in a popover and in the endnotes. */
+export interface ArticleNote {
+  /** What [^id] refers to. Unique among notes and sources (both are cited with [^id]). */
+  id: string;
+  /** The note: one paragraph of inline Markdown (emphasis, links, inline spoilers, citations of sources with [^source-id], not of another note). */
+  text: string;
+  [tool: `x-${string}`]: unknown;
+}
 /** A part of the article under its own heading. */
 export interface ArticleSection {
   /** Unique across all sections, sub-sections and FAQ items; the anchor (#id). */
@@ -300,6 +336,8 @@ export interface ArticleSection {
   safeHeading?: string;
   /** The section text, shown before its sub-sections. */
   body?: string;
+  /** Figures, videos and quotes, in this order after the body, before the sub-sections. */
+  media?: ArticleMedia[];
   /** Gated content (see spoilers); its sub-sections are gated with it. */
   spoiler?: boolean;
   /** Ids of the sources this section draws on, rendered as "Drawing on A, B, and C." under the heading. */
@@ -336,6 +374,66 @@ export interface ArticleRelatedLink {
   url: string;
   /** Call to action; defaults to "Open" in the article's language. */
   cta?: string;
+  [tool: `x-${string}`]: unknown;
+}
+/** The same picture at another width, for responsive images. */
+export interface ArticleImageSource {
+  /** The file at this width. */
+  src: string;
+  /** Its width in pixels (srcset's w descriptor). */
+  width: number;
+  [tool: `x-${string}`]: unknown;
+}
+/** A figure, a video or a quote (exactly one of them) in a section. */
+export interface ArticleMedia {
+  /** An image with its caption. */
+  figure?: ArticleImage;
+  /** A YouTube or Vimeo clip. */
+  video?: ArticleVideo;
+  /** A block or pull quote. */
+  quote?: ArticleQuote;
+  /** Gated content (see spoilers): hidden, and its image or clip not loaded, until revealed. */
+  spoiler?: boolean;
+  [tool: `x-${string}`]: unknown;
+}
+/** A clip from YouTube or Vimeo (exactly one of `youtube` and `vimeo`), loaded only when the reader presses play. */
+export interface ArticleVideo {
+  /** A YouTube video's id (the v= of its address, 11 characters). Played from youtube-nocookie.com. */
+  youtube?: string;
+  /** A Vimeo video's id (the number in its address). Played with dnt=1 (no tracking). */
+  vimeo?: string;
+  /** What the clip is ("Official trailer"): the player's title and the link's text. */
+  title: string;
+  /** Where to start playing (0:45, 1:02:03). */
+  start?: string;
+  /** A still of this site shown until the reader presses play; without it, a neutral placeholder. Nothing is asked of the provider before play. */
+  poster?: ArticlePoster;
+  /** Caption: one paragraph of inline Markdown. */
+  caption?: string;
+  [tool: `x-${string}`]: unknown;
+}
+/** A block or pull quote with its attribution. */
+export interface ArticleQuote {
+  /** The quoted words, Markdown. */
+  text: string;
+  /** Who says them: a person, or a character. */
+  speaker?: string;
+  /** The id of the source they come from: the attribution names it and cites it, numbered like [^id]. */
+  source?: string;
+  /** Where in the film or episode they are said (1:52:10). */
+  timestamp?: string;
+  /** block (default): a quotation in the text; pull: a short passage set off and enlarged. */
+  style?: 'block' | 'pull';
+  [tool: `x-${string}`]: unknown;
+}
+/** A still of this site shown in place of a video until it is played (decorative: the play button names the video). */
+export interface ArticlePoster {
+  /** The image, under the same rules as an image's `src`. */
+  src: string;
+  /** Width in pixels. */
+  width: number;
+  /** Height in pixels. */
+  height: number;
   [tool: `x-${string}`]: unknown;
 }
 // </format:types>

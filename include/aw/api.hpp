@@ -21,6 +21,8 @@ struct ArticleResult {
   std::vector<std::string> authors;        // names
   std::string description;  // for <meta name="description"> (no gated text unless opted in)
   std::string json_ld;      // schema.org Article + FAQPage, safe inside <script type="application/ld+json">
+  std::string hero_image, hero_alt_text;  // for the page shell's og:image
+  int hero_width = 0, hero_height = 0;
   RenderedArticle rendered;  // html moved out; toc, dir, reading minutes kept
 };
 

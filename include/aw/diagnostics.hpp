@@ -43,6 +43,8 @@ enum class Code {
   UnusedSource,       // a source no one cites or lists
   MissingAnchor,      // a Markdown link to #id where no section or FAQ item has that id
   UnsafeMarkdownUrl,  // a Markdown link or image outside the allowlist (rendered as text)
+  ImageNotAllowed,    // a hero, figure, srcset or poster image from an origin the render options do not allow
+  NotInline,          // block Markdown (a list, a heading, two paragraphs…) in a field that is one paragraph (a caption)
   UrlWithoutScheme,   // a relative URL that starts like a host name ("www.example.com/page")
   RawHtmlDropped,     // raw HTML in Markdown (never rendered)
   DateOrder,          // updated is before published

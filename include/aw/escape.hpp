@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace aw {
 
@@ -12,6 +13,10 @@ void escape_html(std::string& out, std::string_view text);
 // A URL for an href/src attribute: unsafe bytes percent-encoded (as cmark's houdini does),
 // then & and ' entity-escaped. Call only with a URL that url_is_safe() accepted.
 void escape_href(std::string& out, std::string_view url);
+
+// A URL as one candidate of a srcset attribute: escape_href, and a trailing ',' (which the srcset
+// parser would take for the end of the candidate) as %2C. Commas inside stay (CDN paths use them).
+void escape_srcset_url(std::string& out, std::string_view url);
 
 // JSON text made safe inside <script type="application/ld+json">: < > & U+2028 U+2029 become
 // \u escapes (JSON has them only inside strings, where the escape means the same character), so
@@ -52,6 +57,19 @@ bool url_looks_like_host(std::string_view url);
 
 // http(s) or scheme-relative: a link that leaves the site (gets rel="noopener noreferrer").
 bool url_is_absolute_http(std::string_view url);
+
+// The origin of an absolute http(s) URL, lowercased: "https://img.example.com:8443"; "" for
+// anything else (relative, scheme-relative, other schemes).
+std::string url_origin(std::string_view url);
+
+// `ref` resolved against an absolute http(s) `base` (RFC 3986 without dot segments: "/x" keeps
+// the base's origin, "x" its directory, "//host/x" its scheme); `ref` itself when it is absolute or
+// the base is not.
+std::string url_resolve(std::string_view base, std::string_view ref);
+
+// Whether an image may load from `url`: a same-origin relative URL always (url_is_safe Image);
+// an absolute http(s) one when `any_origin` or its origin is one of `origins` (as url_origin gives).
+bool image_url_allowed(std::string_view url, bool any_origin, const std::vector<std::string>& origins);
 
 // The code point of the UTF-8 sequence at text[i] and its length (a stray byte: U+FFFD, 1).
 uint32_t decode_utf8(std::string_view text, size_t i, size_t& length);

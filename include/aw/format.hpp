@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "aw/diagnostics.hpp"
+#include "aw/json_source.hpp"
 #include "aw/model.hpp"
 
 // Descriptions are for the generated documents only: the browser build leaves them out.
@@ -29,6 +30,10 @@ enum class Kind {
   Slug,         // an id: ^[a-z0-9][a-z0-9-]*$, at most 100 characters
   Lang,         // a BCP 47 language tag
   Url,          // a link: the scheme allowlist, and a well-formed URL
+  ImageUrl,     // an image: a relative URL (this site) or an absolute http(s) one, well-formed
+  Timestamp,    // a time in a film or clip: M:SS or H:MM:SS
+  YouTubeId,    // 11 characters of A-Z a-z 0-9 _ -
+  VimeoId,      // 1 to 12 digits
   Date,         // YYYY-MM-DD, a real day
   PartialDate,  // YYYY, YYYY-MM or YYYY-MM-DD
   Markdown,     // CommonMark, at most limits.maxMarkdownBytes; a required one is not blank
@@ -68,6 +73,7 @@ struct Place {
   size_t offset;               // byte offset of its '{' in the JSON text
   int depth;                   // 1 for a top-level entry of a self-nesting list (sections), +1 per level
   const nlohmann::json& node;  // the JSON object itself
+  const JsonDocument& doc;     // for the offsets of its members
 };
 
 // What a hook may do besides filling the model: report a problem at a pointer.
@@ -95,6 +101,9 @@ struct Field {
   long long min = 0, max = 0;        // Integer: the range; Text: at most `max` code points (0: limits.maxTextChars);
                                      // a List of its own object (sub-sections): at most `max` levels in all
   bool names_source = false;         // a Slug that must be the id of a source
+  // Required unless the Boolean field of this name is true, and then absent ("alt" unless
+  // "decorative": true). `required` is false for such a field.
+  std::string_view unless;
   Setter set = nullptr;
   Child child = nullptr;
 };
@@ -106,6 +115,7 @@ struct Object {
   const char* doc;
   Span<Field> fields;
   Finish finish = nullptr;  // what a field table cannot say: derived values, rules across fields
+  Span<std::string_view> exactly_one;  // names of fields of which exactly one is present (a media entry)
 };
 
 // The root: one article.

@@ -40,6 +40,13 @@ struct Labels {
   std::string_view spoilers_shown;      // "All spoilers shown." (announced to screen readers)
   std::string_view spoilers_hidden;     // "Spoilers hidden."
   std::string_view inline_spoiler;      // "Spoiler" (the control in place of an inline spoiler)
+  std::string_view gated_figure;        // "This image contains spoilers."
+  std::string_view gated_video;         // "This video contains spoilers."
+  std::string_view gated_quote;         // "This quote contains spoilers."
+  std::string_view notes;               // "Notes" (the endnotes' heading when the article has notes)
+  std::string_view note_n;              // "Note {n}"
+  std::string_view play_video;          // "Play video: {title}"
+  std::string_view watch_video;         // "Watch “{title}” on {provider}" (the link without JavaScript, in print)
   // The error state (api.hpp's call_failure_text picks one). Not publisher overrides: an
   // error can come before any options are read.
   std::string_view failure_title;       // "This article could not be displayed"

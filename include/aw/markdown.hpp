@@ -44,22 +44,37 @@ struct MarkdownBudget {
   bool stopped = false;     // a field went past it: later fields are not rendered
 };
 
+// One citation ([^id] or [^id, locator]) as the article numbers it.
+struct Citation {
+  int number = 0;              // in the article's one sequence of sources and notes, from 1
+  std::string ref_id;          // the id of its <a> (without prefix): _ref_ID_K
+  std::string_view label;      // its accessible name's pattern: "Source {n}" or "Note {n}"
+  bool note = false;           // a note (data-aw-note) rather than a source (data-aw-source)
+};
+
+// docs/HTML.md "Citations": <sup class="aw-cite"><a class="aw-cite-ref" …>n</a></sup>, its name
+// "Source n, locator"; inside a link (`linked` false) the number alone.
+void write_citation(std::string& out, std::string_view id_prefix, std::string_view id, std::string_view locator, const Citation& c,
+                    bool linked = true);
+
 struct MarkdownOptions {
   std::string_view id_prefix = "aw-";
   bool allow_remote_images = false;
+  const std::vector<std::string>* image_origins = nullptr;  // or images from these origins (url_origin)
+  // A field that is one paragraph (a caption): its paragraph is written without <p>; anything
+  // else is written as blocks, with a markdown-not-inline warning.
+  bool inline_only = false;
   size_t max_nesting = 32;
   int heading_shift = 0;  // "# x" renders as h(1 + shift), capped at h6
   // The text is known to be valid UTF-8 (it came through the JSON parser, which rejects anything
   // else), so cmark need not check it again: its check changes nothing in valid text.
   bool valid_utf8 = false;
 
-  // Article context; all optional. cite() returns the citation's number and sets ref_id to the
-  // id its <a> gets (without prefix), or returns 0 for an unknown source.
-  std::function<int(std::string_view source, std::string& ref_id)> cite;
-  std::string_view citation_label = "Source {n}";  // accessible name of a citation
-  // The article's source ids, for "did you mean" when a citation names none of them; hints are
-  // given while *suggestions_left lasts (each costs a comparison with every candidate).
-  const std::vector<std::string_view>* source_ids = nullptr;
+  // Article context; all optional. cite() numbers one citation of `id` (a source or a note) with
+  // its locator ("p. 2" in [^id, p. 2]), or returns a problem's message ("" when it fills `c`).
+  std::function<std::string(std::string_view id, std::string_view locator, Citation& c)> cite;
+  // "Did you mean" hints are given while *suggestions_left lasts (each costs a comparison with
+  // every candidate).
   size_t* suggestions_left = nullptr;
   // The article's anchor ids ("#x" links are checked against it when set).
   const std::set<std::string>* anchors = nullptr;

@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <map>
 #include <string>
+#include <vector>
 
 namespace aw {
 
@@ -29,7 +30,8 @@ struct Limits {
 struct RenderOptions {
   std::string id_prefix = "aw-";  // every emitted id starts with it: ^[A-Za-z][A-Za-z0-9_-]{0,31}$
   bool reveal_spoilers = false;   // render gated parts open (e.g. a publisher's spoiler-free policy off)
-  bool allow_remote_images = false;  // Markdown images from other origins (default: same-origin only)
+  bool allow_remote_images = false;  // images from any other origin (default: same-origin only)
+  std::vector<std::string> image_origins;  // or from these origins only (url_origin's form: "https://img.example.com")
   bool spoilers_in_metadata = false;  // gated text in JSON-LD / description (see structured_data.hpp)
   std::string publisher_name, publisher_url, publisher_logo;  // schema.org publisher
   std::string canonical_url;                                  // schema.org mainEntityOfPage

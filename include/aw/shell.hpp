@@ -12,8 +12,8 @@
 // existing shadow root and wires it up in place (no second render, no layout shift).
 //
 // "page": <!doctype html> with lang/dir, <title>, <meta name="description">, Open Graph and
-// Twitter card tags, the JSON-LD, the canonical link, the module script (if script_src) and the
-// element above in <body>.
+// Twitter card tags (og:image: the hero), the JSON-LD, the canonical link, the module script (if
+// script_src) and the element above in <body>.
 #pragma once
 #include <string>
 #include <string_view>
@@ -29,6 +29,9 @@ struct ShellInput {
   std::string_view title, lang, dir, description, json_ld;
   std::string_view published, updated;       // ISO dates (article:published_time, …)
   std::vector<std::string_view> authors;     // names (article:author)
+  std::string image;            // og:image (the hero), with its size and text alternative
+  int image_width = 0, image_height = 0;
+  std::string_view image_alt;
 };
 
 std::string wrap_in_shell(ShellInput in, const RenderOptions& options);

@@ -20,4 +20,8 @@ std::string article_json_ld(const Article& article, const RenderOptions& options
 // it is gated, else "".
 std::string article_description(const Article& article, const RenderOptions& options);
 
+// The hero's URL for JSON-LD "image" and og:image: resolved against canonicalUrl (they want an
+// absolute URL), or "" without a hero or when the render options do not let it load.
+std::string hero_image_url(const Article& article, const RenderOptions& options);
+
 }  // namespace aw

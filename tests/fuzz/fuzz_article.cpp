@@ -153,10 +153,11 @@ void check_html(std::string_view h, const Expect& x) {
       "article", "header", "p",      "span",   "h1",     "h2",      "h3",         "h4",   "h5",   "h6",
       "time",    "a",      "aside",  "button", "nav",    "ol",      "ul",         "li",   "section", "div",
       "details", "summary", "footer", "cite",  "sup",    "strong",  "em",         "code", "pre",  "blockquote",
-      "hr",      "br",     "img"};
+      "hr",      "br",     "img",    "figure", "figcaption"};
   static const std::initializer_list<std::string_view> kAttrs = {
       "class", "lang", "dir", "id", "href", "src", "alt", "title", "rel", "datetime", "aria-labelledby",
-      "aria-hidden", "aria-label", "aria-controls", "type", "hidden", "start"};
+      "aria-hidden", "aria-label", "aria-controls", "type", "hidden", "start", "value", "srcset", "sizes", "width", "height",
+      "loading", "decoding", "fetchpriority"};
   std::vector<std::string> stack;
   size_t i = 0;
   while (i < h.size()) {
@@ -211,6 +212,19 @@ void check_html(std::string_view h, const Expect& x) {
       if (attr == "href" || attr == "src") {
         if (!url_allowed(decoded, attr == "src", x.allow_remote_images)) fail("a URL outside the allowlist", h, i);
       }
+      if (attr == "srcset") {  // "URL Nw, URL Nw": every URL an image's
+        for (size_t from = 0; from < decoded.size();) {
+          size_t end = decoded.find(", ", from);
+          std::string candidate = decoded.substr(from, end == std::string::npos ? std::string::npos : end - from);
+          size_t space = candidate.rfind(' ');
+          if (space == std::string::npos || candidate.back() != 'w') fail("a srcset candidate that is not \"URL Nw\"", h, i);
+          if (!url_allowed(candidate.substr(0, space), true, x.allow_remote_images)) fail("a srcset URL outside the allowlist", h, i);
+          from = end == std::string::npos ? decoded.size() : end + 2;
+        }
+      }
+      if (attr == "data-aw-embed" && !starts_with(decoded, "https://www.youtube-nocookie.com/embed/") &&
+          !starts_with(decoded, "https://player.vimeo.com/video/"))
+        fail("a player address other than the two privacy-enhanced players", h, i);
       if (attr == "type") type = decoded;
       i = q + 1;
     }

@@ -149,11 +149,14 @@ TEST(Markdown, AttributesCannotBeBrokenOutOf) {
 MarkdownOptions citing(std::vector<std::string>& cited) {
   MarkdownOptions o;
   o.id_prefix = "p-";
-  o.cite = [&cited](std::string_view id, std::string& ref) -> int {
-    if (id == "ghost") return 0;
-    cited.emplace_back(id);
-    ref = "_ref_" + std::string(id) + "_" + std::to_string(cited.size());
-    return static_cast<int>(cited.size());
+  o.cite = [&cited](std::string_view id, std::string_view locator, Citation& c) -> std::string {
+    if (id == "ghost") return "no such source";
+    cited.emplace_back(std::string(id) + (locator.empty() ? "" : "@" + std::string(locator)));
+    c.ref_id = "_ref_" + std::string(id) + "_" + std::to_string(cited.size());
+    c.number = static_cast<int>(cited.size());
+    c.label = id == "aside" ? "Note {n}" : "Source {n}";
+    c.note = id == "aside";
+    return {};
   };
   return o;
 }
@@ -166,6 +169,35 @@ TEST(Markdown, FootnoteReferencesBecomeCitations) {
             "data-aw-source=\"variety\" aria-label=\"Source 1\">1</a></sup> More<sup class=\"aw-cite\"><a class=\"aw-cite-ref\" "
             "id=\"p-_ref_hart_2\" href=\"#p-_fn_hart\" data-aw-source=\"hart\" aria-label=\"Source 2\">2</a></sup>.</p>\n");
   EXPECT_EQ(cited, (std::vector<std::string>{"variety", "hart"}));
+}
+
+TEST(Markdown, CitationsCarryTheirLocatorAndNotesTheirOwnName) {
+  std::vector<std::string> cited;
+  std::string html = md("Said so[^variety, p. 2] and[^aside] and[^hart,  1:52:10 ].\n", citing(cited));
+  EXPECT_EQ(cited, (std::vector<std::string>{"variety@p. 2", "aside", "hart@1:52:10"}));
+  EXPECT_NE(html.find("data-aw-source=\"variety\" aria-label=\"Source 1, p. 2\">1</a>"), std::string::npos) << html;
+  EXPECT_NE(html.find("href=\"#p-_fn_aside\" data-aw-note=\"aside\" aria-label=\"Note 2\">2</a>"), std::string::npos) << html;
+  EXPECT_NE(html.find("aria-label=\"Source 3, 1:52:10\">3</a>"), std::string::npos) << html;
+  // Not a locator: no comma and space, a bracket inside, or longer than 100 bytes.
+  cited.clear();
+  std::string plain = md("a[^variety,p. 2] b[^variety, [x] c[^variety, " + std::string(101, 'x') + "]\n", citing(cited));
+  EXPECT_TRUE(cited.empty());
+  EXPECT_EQ(plain.find("aw-cite"), std::string::npos) << plain;
+  // The locator is text: escaped.
+  cited.clear();
+  html = md("x[^variety, 1 < 2 & \"q\"]\n", citing(cited));
+  EXPECT_NE(html.find("aria-label=\"Source 1, 1 &lt; 2 &amp; &quot;q&quot;\""), std::string::npos) << html;
+}
+
+TEST(Markdown, InlineOnlyDropsTheParagraphAndWarnsOfBlocks) {
+  MarkdownOptions o;
+  o.inline_only = true;
+  std::vector<Reported> r;
+  EXPECT_EQ(md("A *still* of [Mia](/mia).", o, &r), "A <em>still</em> of <a href=\"/mia\">Mia</a>.");
+  EXPECT_TRUE(r.empty());
+  EXPECT_EQ(md("- a\n- b\n", o, &r), "<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n");
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].code, Code::NotInline);
 }
 
 TEST(Markdown, NoCitationsInCodeOrLinkText) {

@@ -220,6 +220,21 @@ handlers['docs/FORMAT.md json § Spoiler terms'] = ({ text }) => {
 };
 handlers['docs/HTML.md html § Citations'] = ({ text }) =>
   assertContract(text, w.render(seed, { idPrefix: 'P' }).html);
+// The media snippets are the media example's output (examples/starfall-avenue.json).
+const mediaExample = () => w.render(read('examples/starfall-avenue.json'), { idPrefix: 'P' }).html;
+for (const heading of ['Notes and locators', 'Figures', 'Quotes', 'Videos'])
+  handlers[`docs/HTML.md html § ${heading}`] = ({ text }) => assertContract(text, mediaExample());
+handlers['docs/FORMAT.md json § `media`'] = ({ text }) => {
+  // The snippet, as a section's media, validates (the video's gate needs a spoiler level).
+  const article = { ...seed, sections: [{ ...seed.sections[0], ...JSON.parse(`{${text}}`) }, ...seed.sections.slice(1)] };
+  const r = w.render(article);
+  assert.deepEqual([r.ok, r.errors], [true, []]);
+  for (const kind of ['aw-figure', 'aw-quote aw-quote-pull', 'aw-video']) assert.ok(r.html.includes(`class="${kind}"`), kind);
+  assert.ok(r.html.includes('data-aw-gate="_media-'), 'the spoiler entry has its gate');
+  const ajv = new Ajv2020({ allErrors: true, strict: true });
+  addFormats(ajv);
+  assert.equal(ajv.compile(JSON.parse(read('schema/article.schema.json')))(article), true);
+};
 handlers['docs/HTML.md html § Server-side rendering shells'] = ({ text }) => {
   // The shell's own URLs come from the snippet.
   const src = text.match(/<article-widget src="([^"]+)"/)[1];

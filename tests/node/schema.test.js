@@ -200,13 +200,22 @@ describe('JSON Schema (ajv, draft 2020-12)', () => {
 function markdownFields(a) {
   const out = [];
   if (a.quickAnswer?.answer !== undefined) out.push(['/quickAnswer/answer', a.quickAnswer.answer]);
+  if (a.hero?.caption !== undefined) out.push(['/hero/caption', a.hero.caption]);
   const walk = (sections, base) =>
     (sections ?? []).forEach((s, i) => {
       if (s.body !== undefined) out.push([`${base}/${i}/body`, s.body]);
+      (s.media ?? []).forEach((m, k) => {
+        const at = `${base}/${i}/media/${k}`;
+        if (m.figure?.caption !== undefined) out.push([`${at}/figure/caption`, m.figure.caption]);
+        if (m.video?.caption !== undefined) out.push([`${at}/video/caption`, m.video.caption]);
+        if (m.quote) out.push([`${at}/quote/text`, m.quote.text]);
+      });
       walk(s.sections, `${base}/${i}/sections`);
+      if (s.conclusion !== undefined) out.push([`${base}/${i}/conclusion`, s.conclusion]);
     });
   walk(a.sections, '/sections');
   (a.faq ?? []).forEach((f, i) => out.push([`/faq/${i}/answer`, f.answer]));
+  (a.notes ?? []).forEach((n, i) => out.push([`/notes/${i}/text`, n.text]));
   return out;
 }
 
@@ -223,7 +232,8 @@ function allSections(a) {
 
 // Code is not Markdown: drop fenced code blocks and code spans before looking for references.
 const stripCode = (md) => md.replace(/^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?^ {0,3}\1[^\n]*$/gm, '').replace(/(`+)[\s\S]*?\1/g, '');
-const footnoteRefs = (md) => [...stripCode(md).matchAll(/\[\^([^\]\s]+)\]/g)].map((m) => m[1]);
+// [^id], or [^id, locator] (FORMAT.md "Locators").
+const footnoteRefs = (md) => [...stripCode(md).matchAll(/\[\^([A-Za-z0-9_-]+)(?:, [^[\]]{0,100})?\]/g)].map((m) => m[1]);
 const anchorLinks = (md) => [...stripCode(md).matchAll(/\]\(#([^)\s]+)\)/g)].map((m) => m[1]);
 // FAQ ids default to a slug of the question (FORMAT.md); this approximates it for the check.
 const slugify = (s) => s.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
@@ -235,6 +245,10 @@ describe('examples follow the cross-reference rules of FORMAT.md', () => {
       const problems = [];
       const sourceIds = (a.sources ?? []).map((s) => s.id);
       if (new Set(sourceIds).size !== sourceIds.length) problems.push('duplicate source id');
+      // Notes are cited like sources: one namespace.
+      const noteIds = (a.notes ?? []).map((n) => n.id);
+      if (new Set([...sourceIds, ...noteIds]).size !== sourceIds.length + noteIds.length) problems.push('a note id is taken');
+      const citable = [...sourceIds, ...noteIds];
 
       const sections = allSections(a);
       const sectionIds = sections.map(([, s]) => s.id);
@@ -254,17 +268,22 @@ describe('examples follow the cross-reference rules of FORMAT.md', () => {
           if (!sourceIds.includes(id)) problems.push(`${path}/sources/${i}: unknown source ${id}`);
           used.add(id);
         }
+        for (const [i, m] of (s.media ?? []).entries()) {
+          if (m.quote?.source === undefined) continue;
+          if (!sourceIds.includes(m.quote.source)) problems.push(`${path}/media/${i}/quote/source: unknown source ${m.quote.source}`);
+          used.add(m.quote.source);
+        }
       }
       const anchors = new Set([...sectionIds, ...faqIds]);
       for (const [path, md] of markdownFields(a)) {
         if (Buffer.byteLength(md, 'utf8') > 100000) problems.push(`${path}: Markdown over 100 000 bytes`);
         for (const id of footnoteRefs(md)) {
-          if (!sourceIds.includes(id)) problems.push(`${path}: [^${id}] names no source`);
+          if (!citable.includes(id)) problems.push(`${path}: [^${id}] names no source or note`);
           used.add(id);
         }
         for (const id of anchorLinks(md)) if (!anchors.has(id)) problems.push(`${path}: #${id} names no section or FAQ item`);
       }
-      for (const id of sourceIds) if (!used.has(id)) problems.push(`source ${id} is never cited or listed`);
+      for (const id of citable) if (!used.has(id)) problems.push(`source or note ${id} is never cited or listed`);
       if (a.updated && a.updated < a.published) problems.push('updated is before published');
       assert.deepEqual(problems, []);
     });

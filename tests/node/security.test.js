@@ -64,6 +64,10 @@ describe('the checker catches what it must (so a pass means something)', () => {
     'style attribute': '<p style="color:red">x</p>',
     'iframe srcdoc': '<iframe srcdoc="x"></iframe>',
     'form': '<form><button>x</button></form>',
+    'remote srcset candidate': '<img src="/a.png" srcset="/a.png 1x, https://tracker.test/p.gif 2w" alt="">',
+    'player of another site': '<button data-aw-embed="https://evil.test/embed/aqz-KE-bpKQ">x</button>',
+    'tracking vimeo player': '<button data-aw-embed="https://player.vimeo.com/video/1084537">x</button>',
+    'youtube with cookies': '<button data-aw-embed="https://www.youtube.com/embed/aqz-KE-bpKQ">x</button>',
   };
   for (const [name, html] of Object.entries(bad)) {
     test(name, () => assert.notDeepEqual(checkHtml(html), [], `${name} passed the checker`));
@@ -81,7 +85,7 @@ describe('every vector, through the Node API', () => {
     test(`${v.category}: ${id} → ${v.expect}`, () => {
       const r = w.render(articleJson, options);
       const idPrefix = v.expect === 'rejected' ? 'aw-' : options.idPrefix ?? 'aw-';
-      if (r.html) assert.deepEqual(checkHtml(r.html, { idPrefix }), [], 'unsafe HTML');
+      if (r.html) assert.deepEqual(checkHtml(r.html, { idPrefix, imageOrigins: options.imageOrigins ?? [] }), [], 'unsafe HTML');
       checkJsonLd(r);
       if (v.target !== 'options' && MARKDOWN_FIELD.test(v.field) && typeof v.value === 'string') {
         // The same Markdown on its own (renderMarkdown: no article context).
@@ -107,6 +111,12 @@ describe('every vector, through the Node API', () => {
         else assert.ok(textOf(r.html).includes(shown), `the text of ${v.field} is not shown verbatim`);
       }
       if (v.target === 'options' && v.field === '/publisher/name') assert.equal(JSON.parse(r.meta.jsonLd)[0].publisher.name, v.value);
+      if (v.category === 'media' && v.expect !== 'rejected') {
+        // A media vector reaches the output: its field is really in the page, not dropped with its object.
+        assert.match(r.html, /class="aw-(figure|video|quote)|aw-note|aria-label="Source \d+, /, 'no media in the output');
+      }
+      if (v.id === 'hero-src-remote') assert.equal([JSON.parse(r.meta.jsonLd)].flat()[0].image, undefined, 'a hero that may not load is not the JSON-LD image');
+      if (v.id === 'option-image-origin-allows') assert.match(r.html, /<img class="aw-image" src="https:\/\/img\.example\/hero\.png"/);
     });
   }
 });

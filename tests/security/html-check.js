@@ -3,7 +3,7 @@
 // then every element and attribute is checked, and every URL is resolved with the WHATWG URL
 // parser (Node's URL), so entity-encoded or whitespace-split schemes are seen as a browser sees them.
 //
-//   checkHtml(html, { idPrefix = 'aw-', allowRemoteImages = false }) → [problem strings] (empty = safe)
+//   checkHtml(html, { idPrefix = 'aw-', allowRemoteImages = false, imageOrigins = [] }) → [problem strings] (empty = safe)
 import { parseFragment, serialize } from 'parse5';
 
 /** Never allowed, whatever the context (the brief's list, plus the other script/navigation hosts). */
@@ -16,18 +16,31 @@ export const FORBIDDEN_TAGS = new Set([
 export const ALLOWED_TAGS = new Set([
   'article', 'header', 'p', 'span', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'time', 'a', 'aside', 'button', 'nav', 'ol', 'ul',
   'li', 'section', 'div', 'details', 'summary', 'footer', 'cite', 'sup', 'strong', 'em', 'code', 'pre', 'blockquote', 'hr',
-  'br', 'img',
+  'br', 'img', 'figure', 'figcaption',
 ]);
 export const ALLOWED_ATTRS = new Set([
   'class', 'lang', 'dir', 'id', 'href', 'src', 'alt', 'title', 'rel', 'datetime', 'aria-labelledby', 'aria-hidden',
-  'aria-label', 'aria-controls', 'type', 'hidden', 'start',
+  'aria-label', 'aria-controls', 'type', 'hidden', 'start', 'value', 'srcset', 'sizes', 'width', 'height', 'loading', 'decoding',
+  'fetchpriority',
 ]);
+/** The only players a play button may load (data-aw-embed): privacy-enhanced YouTube, Vimeo without tracking. */
+export function embedProblem(value) {
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    return `a player address that does not parse: ${value}`;
+  }
+  if (url.origin === 'https://www.youtube-nocookie.com' && /^\/embed\/[A-Za-z0-9_-]{11}$/.test(url.pathname)) return null;
+  if (url.origin === 'https://player.vimeo.com' && /^\/video\/[0-9]+$/.test(url.pathname) && url.searchParams.get('dnt') === '1') return null;
+  return `a player address other than youtube-nocookie.com/embed/ID or player.vimeo.com/video/ID?dnt=1: ${value}`;
+}
 export const BASE_URL = 'https://publisher.test/articles/page';
 const LINK_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 const HTML_NS = 'http://www.w3.org/1999/xhtml';
 
 /** The verdict on one href/src value (already entity-decoded by the parser). */
-export function urlProblem(value, { image = false, allowRemoteImages = false } = {}) {
+export function urlProblem(value, { image = false, allowRemoteImages = false, imageOrigins = [] } = {}) {
   let url;
   try {
     url = new URL(value, BASE_URL);
@@ -39,6 +52,7 @@ export function urlProblem(value, { image = false, allowRemoteImages = false } =
     if (value.trim() === '') return 'an empty image src (re-requests the page)';
     if (url.origin === base.origin) return null;
     if (allowRemoteImages && (url.protocol === 'https:' || url.protocol === 'http:')) return null;
+    if (imageOrigins.includes(url.origin)) return null;
     return `an image from another origin: ${url.href}`;
   }
   return LINK_PROTOCOLS.has(url.protocol) ? null : `a link with scheme ${url.protocol}`;
@@ -58,7 +72,7 @@ function shape(node) {
   );
 }
 
-export function checkHtml(html, { idPrefix = 'aw-', allowRemoteImages = false } = {}) {
+export function checkHtml(html, { idPrefix = 'aw-', allowRemoteImages = false, imageOrigins = [] } = {}) {
   const problems = [];
   const tree = parseFragment(html);
   for (const el of elements(tree)) {
@@ -72,8 +86,21 @@ export function checkHtml(html, { idPrefix = 'aw-', allowRemoteImages = false } 
       else if (!ALLOWED_ATTRS.has(name) && !name.startsWith('data-aw-')) problems.push(`an attribute the writer never emits: ${name} on <${tag}>`);
       if ((name === 'id' || name === 'name') && !value.startsWith(idPrefix)) problems.push(`${name}="${value}" without the id prefix ${idPrefix}`);
       if (name === 'href' || name === 'src') {
-        const p = urlProblem(value, { image: name === 'src', allowRemoteImages });
+        const p = urlProblem(value, { image: name === 'src', allowRemoteImages, imageOrigins });
         if (p) problems.push(`${p} (${name}="${value}" on <${tag}>)`);
+      }
+      if (name === 'srcset') {
+        // "url 480w, url 960w": every URL an image source (commas inside a URL are %-encoded by the writer).
+        for (const candidate of value.split(/,\s+/)) {
+          const [url, descriptor, ...rest] = candidate.trim().split(/\s+/);
+          if (!/^[0-9]+w$/.test(descriptor ?? '') || rest.length) problems.push(`a srcset candidate that is not "URL Nw": ${candidate}`);
+          const p = urlProblem(url ?? '', { image: true, allowRemoteImages, imageOrigins });
+          if (p) problems.push(`${p} (srcset on <${tag}>)`);
+        }
+      }
+      if (name === 'data-aw-embed') {
+        const p = embedProblem(value);
+        if (p) problems.push(p);
       }
     }
   }

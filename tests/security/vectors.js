@@ -4,8 +4,10 @@
 //
 //   loadVectors()          → the vectors as written in vectors.json
 //   buildVectorArticles()  → [{ id, articleJson, options, vector }]: the base article
-//                            (examples/la-la-land.json) with the vector's value set at its field
-//                            (or the render options, when vector.target === "options")
+//                            (examples/la-la-land.json), with the values of vector.with (pointer →
+//                            value: a valid figure, video, quote or note to attack a field of) and
+//                            the vector's value set at its field (or the render options, when
+//                            vector.target === "options")
 //   setAt(obj, pointer, v) → sets a JSON Pointer (RFC 6901) inside obj, creating what is missing
 import { readFileSync } from 'node:fs';
 
@@ -37,6 +39,8 @@ export function buildVectorArticles() {
   return loadVectors().map((vector) => {
     const article = JSON.parse(base);
     let options = {};
+    // A vector of a field inside an optional object first puts a valid one there ("with": pointer → value).
+    for (const [pointer, value] of Object.entries(vector.with ?? {})) setAt(article, pointer, structuredClone(value));
     if (vector.target === 'options') options = setAt(options, vector.field, vector.value);
     else setAt(article, vector.field, vector.value);
     return { id: vector.id, articleJson: JSON.stringify(article, null, 2), options, vector };

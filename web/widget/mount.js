@@ -8,6 +8,7 @@ import { loadingView, errorView } from './views.js';
 import { wireSpoilers } from './spoilers.js';
 import { wireFaq } from './faq.js';
 import { wireFootnotes } from './footnotes.js';
+import { wireVideos } from './video.js';
 import { wireNavigation, findTarget, goTo } from './navigate.js';
 
 const FETCH_TIMEOUT_MS = 20000;
@@ -214,7 +215,8 @@ export class Mount {
     // remember-spoilers="subject": "show all" holds for every article of the same subject.
     const subject = this.attr('remember-spoilers') === 'subject' ? article.dataset.awSubject ?? '' : '';
     const footnotes = wireFootnotes(ctx);
-    ctx.spoilers = wireSpoilers(ctx, { persist, subject, onHide: () => footnotes.close() }).state;
+    const videos = wireVideos(ctx);
+    ctx.spoilers = wireSpoilers(ctx, { persist, subject, onHide: () => (footnotes.close(), videos.stopAll()) }).state;
     wireFaq(ctx);
     wireNavigation(ctx);
     this.ctx = ctx;
