@@ -197,10 +197,12 @@ class Writer {
     }
     if (!entering) {
       out_ += "</span>";
+      spoiler_parts_.pop_back();
       return;
     }
     size_t& counter = o_.inline_spoilers ? *o_.inline_spoilers : local_spoilers_;
     std::string part = "_spoiler-" + std::to_string(++counter);
+    spoiler_parts_.push_back(part);
     out_ += "<button type=\"button\" class=\"aw-spoiler-chip\" data-aw-gate=\"";
     out_ += part;
     out_ += "\" data-aw-action=\"reveal\" aria-controls=\"";
@@ -328,6 +330,7 @@ class Writer {
       std::string_view id = s.substr(at + 2, id_end - at - 2);
       std::string_view citation = s.substr(at, end + 1 - at);
       Citation c;
+      if (!spoiler_parts_.empty()) c.inline_part = spoiler_parts_.back();
       std::string problem = o_.cite(id, locator, c);
       if (!problem.empty()) {
         // Searched for only when reported: search positions are kept per citation text, and a
@@ -357,6 +360,7 @@ class Writer {
   bool raw_html_reported_ = false;
   int in_link_ = 0;
   size_t local_spoilers_ = 0;
+  std::vector<std::string> spoiler_parts_;  // the inline spoilers being written, innermost last
   std::vector<std::string_view> anchor_names_;  // for "did you mean", filled at the first miss
   std::vector<bool> link_open_;
   size_t search_from_ = 0;

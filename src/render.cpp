@@ -170,13 +170,15 @@ class ArticleWriter {
     const bool is_note = note != note_index_.end() && source == source_index_.end();
     if (is_note && in_note_)
       return "A note cannot cite another note ([^" + std::string(id) + "]): say it in this note's text.";
+    // The innermost gate the citation is in: an inline spoiler's, else its part's.
+    const std::string& gate = !c.inline_part.empty() ? c.inline_part : gate_part_;
     auto it = cited_.find(id);
     if (it == cited_.end()) {
-      it = cited_.emplace(std::string(id), Cited{static_cast<int>(cited_order_.size()) + 1, {}, gate_part_, false}).first;
+      it = cited_.emplace(std::string(id), Cited{static_cast<int>(cited_order_.size()) + 1, {}, gate, false}).first;
       cited_order_.push_back({is_note ? nullptr : source->second, is_note ? note->second : nullptr});
     }
     it->second.locators.emplace_back(locator);
-    if (gate_part_.empty() && !in_note_) it->second.ungated = true;
+    if (gate.empty() && !in_note_) it->second.ungated = true;
     c.number = it->second.number;
     c.note = is_note;
     c.label = is_note ? L_.note_n : L_.source_n;

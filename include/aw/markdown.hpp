@@ -50,6 +50,7 @@ struct Citation {
   std::string ref_id;          // the id of its <a> (without prefix): _ref_ID_K
   std::string_view label;      // its accessible name's pattern: "Source {n}" or "Note {n}"
   bool note = false;           // a note (data-aw-note) rather than a source (data-aw-source)
+  std::string inline_part;     // given to cite(): the inline spoiler the citation is in ("": none)
 };
 
 // docs/HTML.md "Citations": <sup class="aw-cite"><a class="aw-cite-ref" …>n</a></sup>, its name

@@ -344,6 +344,11 @@ TEST(Notes, ANoteCitedOnlyInGatedPartsAppearsWithThem) {
   a["sections"][0]["body"] = "Open[^variety][^aside].";  // cited outside the gate too: always shown
   html = run(a).html;
   EXPECT_TRUE(contains(html, "id=\"aw-_fn_aside\" value=\"2\" data-aw-note=\"aside\"><span")) << html;
+  a["sections"][0]["body"] = "Open[^variety] ||and a secret[^aside]||.";  // in an inline spoiler: appears with it
+  html = run(a).html;
+  EXPECT_TRUE(contains(html, "data-aw-gated=\"_spoiler-1\" hidden>and a secret<sup class=\"aw-cite\">")) << html;
+  EXPECT_TRUE(contains(html, "id=\"aw-_fn_aside\" value=\"2\" data-aw-note=\"aside\" data-aw-after-reveal=\"_spoiler-1\" hidden>"))
+      << html;
 }
 
 // ---- Videos ------------------------------------------------------------------------------------
