@@ -15,6 +15,8 @@ const repo = fileURLToPath(new URL('../../', import.meta.url));
 const root = mkdtempSync(join(tmpdir(), 'aw-site-'));
 // The example articles (examples/*.json; examples/vite/ is a project, not articles).
 for (const f of readdirSync(join(repo, 'examples')).filter((f) => f.endsWith('.json'))) cpSync(join(repo, 'examples', f), join(root, 'articles', f));
+// The publisher hosts the images its articles name (/examples/media/…) at the same paths.
+cpSync(join(repo, 'examples/media'), join(root, 'examples/media'), { recursive: true });
 execFileSync(process.execPath, [join(repo, 'web/bin/article-widget.js'), 'build', join(root, 'articles'), '--out', join(root, 'reviews'), '--base-url', 'https://reviews.test/reviews/'], { stdio: 'pipe' });
 const pages = readdirSync(join(root, 'reviews')).filter((f) => f.endsWith('.html') && f !== 'index.html');
 
