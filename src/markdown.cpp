@@ -325,7 +325,9 @@ class Writer {
       } else if (in_link_) {  // no link inside a link: the number alone
         out_.append("<sup class=\"aw-cite\">").append(std::to_string(number)).append("</sup>");
       } else {
-        out_ += "<sup class=\"aw-cite\"><a class=\"aw-cite-ref\" id=\"";
+        // tabindex: Safari's default Tab skips links, and a citation is a control (the shim
+        // makes it the popover's button), so it must be reached like one.
+        out_ += "<sup class=\"aw-cite\"><a class=\"aw-cite-ref\" tabindex=\"0\" id=\"";
         escape_html(out_, o_.id_prefix);
         escape_html(out_, ref_id);
         out_ += "\" href=\"#";
