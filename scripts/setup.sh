@@ -20,7 +20,8 @@ apt_update_once() { [ $apt_updated -eq 1 ] || { $SUDO apt-get update -q >/dev/nu
 
 # The other two engines of the browser suite (Chromium is above): Firefox ESR, driven over
 # WebDriver BiDi, and WebKitGTK's MiniBrowser with its WebDriver, in a virtual X display (xdotool
-# sizes its window to a phone's width). Without recommends: they would add a desktop's worth.
+# gives its window input focus: there is no window manager). Without recommends: they would add a
+# desktop's worth.
 BROWSER_PACKAGES=(firefox-esr webkit2gtk-driver libwebkit2gtk-4.1-0 xvfb xauth xdotool)
 
 # apt_install [apt-get options] -- package...: installs those not installed yet.
