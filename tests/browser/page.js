@@ -33,7 +33,7 @@ const LACKS = {
     printMedia: 'Firefox: no print-media emulation over WebDriver BiDi (CDP only)',
     layoutShift: 'Firefox: no Layout Instability API (layout-shift entries are Chromium only)',
     axTree: 'Firefox: no accessibility tree over WebDriver BiDi',
-    jsDisabled: 'Firefox: with javascript.enabled off, WebDriver BiDi cannot evaluate in the page either',
+    jsDisabled: 'Firefox: no JavaScript switch over WebDriver BiDi (Firefox 153 does not know emulation.setScriptingEnabled)',
   },
   webkit: {
     printMedia: 'WebKit: no print-media emulation over WebDriver',
