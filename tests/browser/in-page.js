@@ -133,12 +133,6 @@ export function inPage() {
     const r = el.getBoundingClientRect();
     return r.width > 0 && r.height > 0 && el.checkVisibility({ visibilityProperty: true });
   }
-  /** The element that has keyboard focus, followed through shadow roots. */
-  function activeElement() {
-    let el = document.activeElement;
-    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-    return el;
-  }
   /** The element under a viewport point, followed through shadow roots. */
   function elementAt(x, y) {
     let el = document.elementFromPoint(x, y);
@@ -190,5 +184,5 @@ export function inPage() {
       el.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: false }));
   }
 
-  return { resolve, visible, activeElement, target, axNodes, findable, nameOf, roleOf, deep };
+  return { resolve, visible, target, axNodes, findable };
 }

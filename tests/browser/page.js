@@ -154,10 +154,6 @@ class Locator {
     const { x, y } = await this.point(options);
     await this.page.mouse.click(x, y);
   }
-  async hover(options) {
-    const { x, y } = await this.point(options);
-    await this.page.mouse.move(x, y);
-  }
   async tap(options) {
     const { x, y } = await this.point(options);
     await this.page.touchscreen.tap(x, y);
@@ -457,7 +453,7 @@ const freePort = () =>
   });
 
 const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
-const WK_KEYS = { Tab: Key.TAB, Enter: Key.ENTER, Escape: Key.ESCAPE, Space: Key.SPACE, Shift: Key.SHIFT, ArrowDown: Key.ARROW_DOWN, ArrowUp: Key.ARROW_UP };
+const WK_KEYS = { Tab: Key.TAB, Enter: Key.ENTER, Escape: Key.ESCAPE, Space: Key.SPACE, Shift: Key.SHIFT };
 
 class WebKitEngine extends Engine {
   constructor() {
