@@ -58,6 +58,10 @@ fuzz-smoke: fuzz-build
 test-node: build
 	@node --test tests/node/
 
+# The browser suite runs in each engine named here (tests/browser/page.js): all three by default;
+# `make test-browser AW_ENGINES=firefox` runs one.
+export AW_ENGINES ?= chromium,firefox,webkit
+
 test-browser: build
 	@node --test tests/browser/
 
@@ -66,7 +70,7 @@ test: build native asan
 	@echo "== native (GoogleTest)"; build/native/aw_tests --gtest_brief=1
 	@echo "== native under ASan+UBSan"; ASAN_OPTIONS=detect_leaks=1 build/asan/aw_tests --gtest_brief=1
 	@$(MAKE) -s fuzz-smoke
-	@echo "== wasm in Node and in Chromium (node:test)"; node --test tests/node/ tests/browser/
+	@echo "== wasm in Node, and in the browsers: $(AW_ENGINES) (node:test)"; node --test tests/node/ tests/browser/
 
 # Benchmarks (bench/, docs/PERFORMANCE.md). `make bench`: every subject on the same inputs in one
 # Node process, the native floor (Google Benchmark, build/bench), the core looped inside wasm

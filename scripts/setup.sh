@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything the build and the tests need, idempotently and quickly when nothing changed:
-# Debian packages (Emscripten, nlohmann-json, Chromium, clang's sanitizer runtime, brotli),
+# Debian packages (Emscripten, nlohmann-json, Chromium, Firefox ESR, WebKitGTK, clang's sanitizer
+# runtime, brotli),
 # cmark's pinned source from Debian's source packages, and npm devDependencies from the lockfile.
 # Nothing third-party is committed; everything lands under build/deps or node_modules.
 set -euo pipefail
@@ -17,15 +18,26 @@ SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 apt_updated=0
 apt_update_once() { [ $apt_updated -eq 1 ] || { $SUDO apt-get update -q >/dev/null; apt_updated=1; }; }
 
-missing=()
-for p in "${APT_PACKAGES[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if ((${#missing[@]})); then
+# The other two engines of the browser suite (Chromium is above): Firefox ESR, driven over
+# WebDriver BiDi, and WebKitGTK's MiniBrowser with its WebDriver, in a virtual X display (xdotool
+# gives its window input focus: there is no window manager). Without recommends: they would add a
+# desktop's worth.
+BROWSER_PACKAGES=(firefox-esr webkit2gtk-driver libwebkit2gtk-4.1-0 xvfb xauth xdotool)
+
+# apt_install [apt-get options] -- package...: installs those not installed yet.
+apt_install() {
+  local opts=() missing=()
+  while [ "$1" != "--" ]; do opts+=("$1"); shift; done; shift
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  ((${#missing[@]})) || return 0
   echo "setup: installing Debian packages: ${missing[*]}"
   apt_update_once
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q "${missing[@]}" >/dev/null
-fi
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q "${opts[@]}" "${missing[@]}" >/dev/null
+}
+apt_install -- "${APT_PACKAGES[@]}"
+apt_install --no-install-recommends -- "${BROWSER_PACKAGES[@]}"
 
 # cmark's source: Debian ships cmark-dev for x86 only, so the wasm build compiles the source.
 # The deb-src entry is derived from the machine's own sources at run time (no host written here).

@@ -545,7 +545,9 @@ void write_citation(std::string& out, std::string_view id_prefix, std::string_vi
     out.append("<sup class=\"aw-cite\">").append(n).append("</sup>");
     return;
   }
-  out += "<sup class=\"aw-cite\"><a class=\"aw-cite-ref\" id=\"";
+  // tabindex: Safari's default Tab skips links, and a citation is a control (the shim makes it
+  // the popover's button), so it must be reached like one.
+  out += "<sup class=\"aw-cite\"><a class=\"aw-cite-ref\" tabindex=\"0\" id=\"";
   escape_html(out, id_prefix);
   escape_html(out, c.ref_id);
   out += "\" href=\"#";

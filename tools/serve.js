@@ -47,9 +47,16 @@ function send(res, status, body, headers = {}) {
   res.end(body);
 }
 
-export function startServer({ port = 0, host = '127.0.0.1', root = REPO_ROOT, csp = false } = {}) {
+/**
+ * `hooks` is for the browser tests, which run the server in their own process and need what
+ * request interception gives in one engine only, in every engine:
+ *   respond(req, urlPath) → undefined (serve the file) | { status, body, headers } | { file,
+ *     status, headers } (a file of the repository) | 'abort' (may be async: a held response);
+ *   html(text) → the HTML page as sent (e.g. with a test's recorder script first in it).
+ */
+export function startServer({ port = 0, host = '127.0.0.1', root = REPO_ROOT, csp = false, hooks = {} } = {}) {
   const absRoot = path.resolve(root);
-  const server = http.createServer((req, res) => {
+  const server = http.createServer(async (req, res) => {
     const common = { 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' };
     if (csp) common['Content-Security-Policy'] = STRICT_CSP;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -57,7 +64,20 @@ export function startServer({ port = 0, host = '127.0.0.1', root = REPO_ROOT, cs
       return;
     }
     const urlPath = new URL(req.url, 'http://x').pathname;
-    const file = resolvePath(absRoot, urlPath);
+    const hooked = hooks.respond && (await hooks.respond(req, urlPath));
+    if (hooked === 'abort') {
+      req.socket.destroy(); // what a client sees as a network error
+      return;
+    }
+    const file = hooked?.file ? path.resolve(absRoot, hooked.file) : resolvePath(absRoot, urlPath);
+    const { 'content-type': hookedType, ...extra } = hooked?.headers ?? {}; // (lower-case names)
+    if (hooked && !hooked.file) {
+      const type = hookedType ?? 'text/plain; charset=utf-8';
+      const body = type.startsWith('text/html') && hooks.html ? hooks.html(hooked.body ?? '') : hooked.body ?? '';
+      res.writeHead(hooked.status ?? 200, { ...common, 'Content-Type': type, ...extra });
+      res.end(req.method === 'HEAD' ? undefined : body);
+      return;
+    }
     if (!file) {
       send(res, 403, 'Forbidden\n', common);
       return;
@@ -67,8 +87,15 @@ export function startServer({ port = 0, host = '127.0.0.1', root = REPO_ROOT, cs
         send(res, 404, 'Not found\n', common); // directories too: no listings
         return;
       }
-      const type = TYPES[path.extname(file).toLowerCase()] || 'application/octet-stream';
-      res.writeHead(200, { ...common, 'Content-Type': type, 'Content-Length': stat.size });
+      const type = hookedType ?? TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+      const headers = { ...common, 'Content-Type': type, ...extra };
+      if (hooks.html && type.startsWith('text/html')) {
+        const body = hooks.html(fs.readFileSync(file, 'utf8'));
+        res.writeHead(hooked?.status ?? 200, { ...headers, 'Content-Length': Buffer.byteLength(body) });
+        res.end(req.method === 'HEAD' ? undefined : body);
+        return;
+      }
+      res.writeHead(hooked?.status ?? 200, { ...headers, 'Content-Length': stat.size });
       if (req.method === 'HEAD') {
         res.end();
         return;

@@ -1,18 +1,123 @@
-// Shared set-up for the browser tests: one static server (tools/serve.js, port 0) and one
-// Chromium per test file, a fresh context (own localStorage) per test, and helpers that act the
-// way a reader does. Not a test file itself (node --test only runs *.test.js).
-import { after, before } from 'node:test';
+// Shared set-up for the browser tests. `forEachEngine` runs a file's tests once in each engine
+// (Chromium, Firefox ESR, WebKitGTK; AW_ENGINES picks), through one page API (page.js), with one
+// static server (tools/serve.js, port 0) per engine, a fresh context (own localStorage) per page,
+// and helpers that act the way a reader does. `useBrowser` is the older Chromium-only set-up
+// (Playwright pages), kept for files not ported yet. Not a test file itself (node --test only
+// runs *.test.js).
+import { after, afterEach, before, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../tools/serve.js';
 import { CHROMIUM } from '../../tools/screenshot.js';
+import { Page, PHONE, createEngine, selectedEngines } from './page.js';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const ENGINE_LABELS = { chromium: 'Chromium', firefox: 'Firefox ESR', webkit: 'WebKitGTK (Safari\'s engine)' };
 
-/** Starts the server and the browser for this file; both close after its last test. */
+// Run first in every page from the test server: uncaught errors and console.error calls, kept in
+// the page (WebKitWebDriver has no log endpoint, so every engine records them the same way).
+function recordErrors() {
+  if (window.__awErrors) return;
+  window.__awErrors = [];
+  window.__awConsole = [];
+  addEventListener('error', (e) => window.__awErrors.push(String(e.error ?? e.message)));
+  addEventListener('unhandledrejection', (e) => window.__awErrors.push(String(e.reason)));
+  const jsonable = (a) => {
+    if (a instanceof Error) return String(a);
+    try {
+      return JSON.parse(JSON.stringify(a)) ?? null;
+    } catch {
+      return String(a);
+    }
+  };
+  const original = console.error;
+  console.error = function (...args) {
+    window.__awConsole.push(args.map(jsonable));
+    return original.apply(this, args);
+  };
+}
+const INIT_PATH = '/__aw/init.js';
+
+/**
+ * Runs body(env) once per selected engine, each in its own `describe` named after the engine.
+ * env.newPage / newPhone / open / url as below; env.lacks(...capabilities) is false or the reason
+ * this engine cannot run a test (give it as the test's `skip`).
+ */
+export function forEachEngine(body, { csp = false } = {}) {
+  for (const name of selectedEngines()) {
+    describe(ENGINE_LABELS[name], () => {
+      const engine = createEngine(name);
+      const env = {
+        engine,
+        name,
+        server: null,
+        pages: new Set(),
+        requests: [],
+        url: (p = '/') => new URL(p, env.server.url).href,
+        lacks: (...needs) => engine.lacks(...needs),
+        is: (...names) => names.includes(name),
+      };
+      const hooks = {
+        async respond(req, path) {
+          env.requests.push(path);
+          const pages = [...env.pages];
+          if (path === INIT_PATH) {
+            const scripts = [`(${recordErrors})();`, ...pages.flatMap((p) => p.initScripts)];
+            return { body: scripts.join('\n'), headers: { 'content-type': 'text/javascript; charset=utf-8' } };
+          }
+          for (const page of pages) {
+            for (const { re, handler } of page.routes) {
+              if (!re.test(path)) continue;
+              const r = await handler(req);
+              if (r === undefined) continue;
+              if (r === 'abort') return r;
+              const headers = { ...r.headers };
+              if (r.contentType) headers['content-type'] = r.contentType;
+              return { status: r.status, body: r.body, file: r.path, headers };
+            }
+          }
+          return undefined;
+        },
+        html: (text) => {
+          const tag = `<script src="${INIT_PATH}"></script>`;
+          const head = text.match(/<head[^>]*>/i);
+          if (head) return text.replace(head[0], head[0] + tag);
+          const doctype = text.match(/^\s*<!doctype[^>]*>/i);
+          return doctype ? text.replace(doctype[0], doctype[0] + tag) : tag + text;
+        },
+      };
+      before(async () => {
+        env.server = await startServer({ port: 0, csp, hooks });
+      });
+      // A failed test leaves its page open; WebKitWebDriver allows one session at a time.
+      afterEach(async () => {
+        for (const page of env.pages) await page.close().catch(() => {});
+      });
+      after(async () => {
+        await engine.close();
+        await env.server?.close();
+      });
+
+      /** A page in a fresh context (options: viewport, colorScheme, reducedMotion, hasTouch,
+       *  javaScriptEnabled, scrollbars, textSize, tabsToLinks — the last four need a relaunch). */
+      env.newPage = (options = {}) => engine.newPage(options, env);
+      /** A phone: 375×667 (what WebKit's window allows, see page.viewport), touch where the
+       *  engine has it. */
+      env.newPhone = (options = {}) => engine.newPage({ viewport: PHONE, hasTouch: !engine.lacks('touch'), ...options }, env);
+      /** Opens a page and waits until its widgets have rendered; an error state fails the test
+       *  with its message unless `allowError`. */
+      env.open = (page, path = '/', { allowError = false } = {}) =>
+        openWidgets(page, env.url(path), allowError, async () => JSON.stringify(await page.consoleErrors()));
+      body(env);
+    });
+  }
+}
+
+/** Chromium only, Playwright pages: starts the server and the browser for this file; both close
+ *  after its last test. */
 export function useBrowser({ csp = false } = {}) {
   const env = { server: null, browser: null, url: (p = '/') => new URL(p, env.server.url).href };
   before(async () => {
@@ -45,19 +150,21 @@ export function useBrowser({ csp = false } = {}) {
 
   /** Opens a page and waits until its widgets have rendered; an error state fails the test
    *  with its message unless `allowError` (so a flaky load is reported as what it is). */
-  env.open = async (page, path = '/', { allowError = false } = {}) => {
-    await page.goto(env.url(path));
-    await waitForWidgets(page);
-    if (!allowError) {
-      const failures = await page.evaluate(() =>
-        [...document.querySelectorAll('article-widget, div[data-article-widget]')]
-          .map((el) => el.shadowRoot.querySelector('.aw-error')?.innerText)
-          .filter(Boolean),
-      );
-      assert.deepEqual(failures, [], `a widget failed to render; console: ${page.consoleErrors.join(' | ')}`);
-    }
-  };
+  env.open = (page, path = '/', { allowError = false } = {}) =>
+    openWidgets(page, env.url(path), allowError, () => page.consoleErrors.join(' | '));
   return env;
+}
+
+async function openWidgets(page, url, allowError, consoleText) {
+  await page.goto(url);
+  await waitForWidgets(page);
+  if (allowError) return;
+  const failures = await page.evaluate(() =>
+    [...document.querySelectorAll('article-widget, div[data-article-widget]')]
+      .map((el) => el.shadowRoot.querySelector('.aw-error')?.innerText)
+      .filter(Boolean),
+  );
+  assert.deepEqual(failures, [], `a widget failed to render; console: ${await consoleText()}`);
 }
 
 export async function waitForWidgets(page, timeout = 15000) {
@@ -104,12 +211,15 @@ export function focused(page) {
   });
 }
 
-/** Presses Tab until `match(focused)` is true; fails after `limit` presses. Returns the count. */
+/** Presses Tab until `match(focused)` is true; fails after `limit` presses, or once focus leaves
+ *  the page (Firefox then tabs into its own toolbar, and back to the page's last stop: walk
+ *  backwards, with key 'Shift+Tab', to reach what is above). Returns the count. */
 export async function tabTo(page, match, { limit = 80, key = 'Tab' } = {}) {
   for (let i = 1; i <= limit; i++) {
     await page.keyboard.press(key);
     const f = await focused(page);
     if (f && match(f)) return i;
+    if (!f && !(await page.evaluate(() => document.hasFocus()))) assert.fail(`keyboard focus left the page after ${i} presses of ${key}`);
   }
   assert.fail(`keyboard focus never reached the wanted element in ${limit} presses of ${key}`);
 }
@@ -117,7 +227,7 @@ export async function tabTo(page, match, { limit = 80, key = 'Tab' } = {}) {
 /** Runs axe-core on the whole page (it pierces open shadow roots); returns the violations. */
 export async function axeViolations(page) {
   if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
-    await page.addScriptTag({ content: AXE_SOURCE });
+    await (page instanceof Page ? page.addScript(AXE_SOURCE) : page.addScriptTag({ content: AXE_SOURCE }));
   }
   const violations = await page.evaluate(async () => {
     const result = await window.axe.run(document, { resultTypes: ['violations'] });
@@ -135,8 +245,13 @@ export function assertNoViolations(violations, state) {
   assert.deepEqual(violations, [], `axe violations (${state}):\n${JSON.stringify(violations, null, 2)}`);
 }
 
-/** Text found by the browser's own find (window.find searches open shadow roots in Chromium). */
+/** Whether find-in-page finds the text. Where window.find searches open shadow roots (Chromium,
+ *  Firefox) it is the browser's own find; in WebKit it does not, so there the answer is whether
+ *  the text is in a rendered text node outside `hidden`, display: none and content-visibility:
+ *  hidden, the mechanism find bars honour (checked against window.find in Chromium by
+ *  spoilers.test.js). */
 export function findsText(page, text) {
+  if (page instanceof Page && page.engine.lacks('windowFind')) return page.evaluate((t) => __aw.findable(t), text);
   return page.evaluate((t) => {
     const [x, y] = [scrollX, scrollY]; // find scrolls to its match: put the page back
     getSelection().removeAllRanges();
@@ -147,13 +262,10 @@ export function findsText(page, text) {
   }, text);
 }
 
-/** The widget's part of the accessibility tree, as Playwright's ARIA snapshot (YAML text). */
-export function ariaText(page, selector = 'article-widget') {
-  return page.locator(selector).first().ariaSnapshot();
-}
-
+/** No uncaught error in the page (await it with an engine-neutral page). */
 export function assertNoPageErrors(page) {
-  assert.deepEqual(page.pageErrors.map(String), [], 'uncaught errors in the page');
+  if (!(page instanceof Page)) return assert.deepEqual(page.pageErrors.map(String), [], 'uncaught errors in the page');
+  return page.pageErrors().then((errors) => assert.deepEqual(errors, [], 'uncaught errors in the page'));
 }
 
 export { assert };
@@ -170,9 +282,12 @@ export function trustedTypesEnforced(page) {
   });
 }
 
-/** Chromium's own accessibility tree (what a screen reader gets), via the DevTools protocol. */
+/** The accessibility tree (what a screen reader gets): Chromium's own, via the DevTools protocol;
+ *  in the other engines, which give none over WebDriver, as computed from the DOM (in-page.js). */
 export async function axNodes(page) {
-  const cdp = await page.context().newCDPSession(page);
+  if (page instanceof Page && page.engine.name !== 'chromium') return page.evaluate(() => __aw.axNodes());
+  const raw = page instanceof Page ? page.raw : page;
+  const cdp = await raw.context().newCDPSession(raw);
   try {
     const { nodes } = await cdp.send('Accessibility.getFullAXTree');
     return nodes

@@ -17,7 +17,7 @@
 //   - the HTML tokenizes cleanly: every '<' opens or closes an allowlisted tag, attributes are
 //     allowlisted names with double-quoted values free of '<' and '"', tags balance;
 //   - no <script> (or any tag but the writer's own); no on* / style / name attributes; every id,
-//     aria-labelledby and aria-controls value starts with the id prefix;
+//     aria-labelledby and aria-controls value starts with the id prefix; tabindex only "0" on <a>;
 //   - the JSON-LD (meta.jsonLd, which a page puts inside <script type="application/ld+json">) holds
 //     no '<', '>', '&', U+2028 or U+2029 and parses as JSON; no gated text leaks into it (mode 3);
 //   - every href/src, HTML-entity-decoded, is a fragment, a relative URL or http/https/mailto
@@ -157,7 +157,7 @@ void check_html(std::string_view h, const Expect& x) {
   static const std::initializer_list<std::string_view> kAttrs = {
       "class", "lang", "dir", "id", "href", "src", "alt", "title", "rel", "datetime", "aria-labelledby",
       "aria-hidden", "aria-label", "aria-controls", "type", "hidden", "start", "value", "srcset", "sizes", "width", "height",
-      "loading", "decoding", "fetchpriority"};
+      "loading", "decoding", "fetchpriority", "tabindex"};
   std::vector<std::string> stack;
   size_t i = 0;
   while (i < h.size()) {
@@ -226,6 +226,8 @@ void check_html(std::string_view h, const Expect& x) {
           !starts_with(decoded, "https://player.vimeo.com/video/"))
         fail("a player address other than the two privacy-enhanced players", h, i);
       if (attr == "type") type = decoded;
+      // only a citation's, which keeps it in Safari's Tab order (docs/HTML.md "Citations")
+      if (attr == "tabindex" && (decoded != "0" || tag != "a")) fail("a tabindex other than a citation's", h, an);
       i = q + 1;
     }
     if (is_void(tag) != self_closed && tag != "br" && tag != "hr") fail("a void element written as a container (or back)", h, lt);

@@ -165,9 +165,9 @@ TEST(Markdown, FootnoteReferencesBecomeCitations) {
   std::vector<std::string> cited;
   std::string html = md("A quote.\"[^variety] More[^hart].\n", citing(cited));
   EXPECT_EQ(html,
-            "<p>A quote.&quot;<sup class=\"aw-cite\"><a class=\"aw-cite-ref\" id=\"p-_ref_variety_1\" href=\"#p-_fn_variety\" "
+            "<p>A quote.&quot;<sup class=\"aw-cite\"><a class=\"aw-cite-ref\" tabindex=\"0\" id=\"p-_ref_variety_1\" href=\"#p-_fn_variety\" "
             "data-aw-source=\"variety\" aria-label=\"Source 1\">1</a></sup> More<sup class=\"aw-cite\"><a class=\"aw-cite-ref\" "
-            "id=\"p-_ref_hart_2\" href=\"#p-_fn_hart\" data-aw-source=\"hart\" aria-label=\"Source 2\">2</a></sup>.</p>\n");
+            "tabindex=\"0\" id=\"p-_ref_hart_2\" href=\"#p-_fn_hart\" data-aw-source=\"hart\" aria-label=\"Source 2\">2</a></sup>.</p>\n");
   EXPECT_EQ(cited, (std::vector<std::string>{"variety", "hart"}));
 }
 

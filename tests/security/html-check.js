@@ -83,6 +83,10 @@ export function checkHtml(html, { idPrefix = 'aw-', allowRemoteImages = false, i
     for (const { name, value } of el.attrs) {
       if (/^on/i.test(name)) problems.push(`an event handler attribute ${name} on <${tag}>`);
       else if (name === 'style') problems.push(`a style attribute on <${tag}>`);
+      else if (name === 'tabindex') {
+        // only a citation's, which keeps it in the Tab order where links are not (docs/HTML.md)
+        if (value !== '0' || tag !== 'a') problems.push(`tabindex="${value}" on <${tag}>`);
+      }
       else if (!ALLOWED_ATTRS.has(name) && !name.startsWith('data-aw-')) problems.push(`an attribute the writer never emits: ${name} on <${tag}>`);
       if ((name === 'id' || name === 'name') && !value.startsWith(idPrefix)) problems.push(`${name}="${value}" without the id prefix ${idPrefix}`);
       if (name === 'href' || name === 'src') {
