@@ -253,7 +253,7 @@ TEST(Media, QuoteWithSpeakerSourceAndTimestamp) {
   EXPECT_TRUE(contains(r.html,
                        "<figure class=\"aw-quote aw-quote-block\">\n<blockquote class=\"aw-quote-text\">\n<p>Here&#39;s to the "
                        "<em>fools</em>.</p>\n</blockquote>\n<figcaption class=\"aw-quote-attribution\"><span class=\"aw-quote-speaker\">Mia</span>, "
-                       "<cite class=\"aw-quote-source\">Variety&#39;s review</cite><sup class=\"aw-cite\"><a class=\"aw-cite-ref\" "
+                       "<cite class=\"aw-quote-source\">Variety&#39;s review</cite><sup class=\"aw-cite\"><a class=\"aw-cite-ref\" tabindex=\"0\" "
                        "id=\"aw-_ref_variety_1\" href=\"#aw-_fn_variety\" data-aw-source=\"variety\" aria-label=\"Source 1\">1</a></sup>, "
                        "<span class=\"aw-timestamp\"><time datetime=\"PT1H52M10S\">1:52:10</time></span></figcaption>\n</figure>"))
       << r.html;
@@ -296,7 +296,7 @@ TEST(Notes, NumberedWithSourcesShownInTheEndnotes) {
   EXPECT_TRUE(contains(r.html, "href=\"#aw-_fn_aside\" data-aw-note=\"aside\" aria-label=\"Note 2\">2</a>")) << r.html;
   EXPECT_TRUE(contains(r.html, "<h2 class=\"aw-endnotes-title\" id=\"aw-_sources\">Notes</h2>"));
   EXPECT_TRUE(contains(r.html, "<li class=\"aw-endnote aw-note\" id=\"aw-_fn_aside\" value=\"2\" data-aw-note=\"aside\"><span "
-                               "class=\"aw-endnote-text\">A <em>remark</em>, citing<sup class=\"aw-cite\"><a class=\"aw-cite-ref\" "
+                               "class=\"aw-endnote-text\">A <em>remark</em>, citing<sup class=\"aw-cite\"><a class=\"aw-cite-ref\" tabindex=\"0\" "
                                "id=\"aw-_ref_variety_3\" href=\"#aw-_fn_variety\" data-aw-source=\"variety\" aria-label=\"Source 1, p. "
                                "4\">1</a></sup>.</span> <a class=\"aw-backref\" href=\"#aw-_ref_aside_1\""))
       << r.html;
