@@ -6,7 +6,7 @@ JOBS ?= 2
 # Debian's emcc needs node to find acorn in /usr/share/nodejs.
 export NODE_PATH := /usr/share/nodejs
 
-.PHONY: all setup build native asan test test-native test-node test-browser demo clean fuzz-build fuzz fuzz-smoke bench size
+.PHONY: all setup build native asan lint test test-native test-node test-browser demo clean fuzz-build fuzz fuzz-smoke bench size
 
 all: build
 
@@ -19,13 +19,17 @@ build: setup
 	@cmake --build build/wasm -j$(JOBS)
 
 native: setup
-	@cmake -S . -B build/native -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@cmake -S . -B build/native -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_EXPORT_COMPILE_COMMANDS=ON >/dev/null
 	@cmake --build build/native -j$(JOBS)
 
 # The same GoogleTest suite under AddressSanitizer + UndefinedBehaviorSanitizer.
 asan: setup
 	@cmake -S . -B build/asan -DCMAKE_BUILD_TYPE=Debug -DAW_SANITIZE=ON >/dev/null
 	@cmake --build build/asan -j$(JOBS)
+
+# clang-format, clang-tidy and eslint (scripts/lint.sh; `scripts/lint.sh --fix` applies the formatters).
+lint: native
+	@bash scripts/lint.sh
 
 test-native: native asan
 	@build/native/aw_tests --gtest_brief=1
@@ -70,6 +74,7 @@ test: build native asan
 	@echo "== native (GoogleTest)"; build/native/aw_tests --gtest_brief=1
 	@echo "== native under ASan+UBSan"; ASAN_OPTIONS=detect_leaks=1 build/asan/aw_tests --gtest_brief=1
 	@$(MAKE) -s fuzz-smoke
+	@bash scripts/lint.sh
 	@echo "== wasm in Node, and in the browsers: $(AW_ENGINES) (node:test)"; node --test tests/node/ tests/browser/
 
 # Benchmarks (bench/, docs/PERFORMANCE.md). `make bench`: every subject on the same inputs in one

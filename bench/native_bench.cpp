@@ -116,8 +116,10 @@ int main(int argc, char** argv) {
   std::string dir = AW_SOURCE_DIR "/build/bench/inputs";
   std::vector<char*> rest;
   for (int i = 0; i < argc; ++i) {
-    if (std::strcmp(argv[i], "--inputs") == 0 && i + 1 < argc) dir = argv[++i];
-    else rest.push_back(argv[i]);
+    if (std::strcmp(argv[i], "--inputs") == 0 && i + 1 < argc)
+      dir = argv[++i];
+    else
+      rest.push_back(argv[i]);
   }
   g_inputs = aw_bench::read_inputs(dir);
   if (g_inputs.empty()) {

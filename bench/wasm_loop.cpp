@@ -94,10 +94,11 @@ int main(int argc, char** argv) {
       }
       // brk: the address the heap ends at (static data, 1 MB stack and heap below it): the linear
       // memory this article needs.
-      std::printf("{\"name\":\"%s\",\"inputBytes\":%zu,\"htmlBytes\":%zu,\"brkBefore\":%zu,\"brkAfterFirst\":%zu,"
-                  "\"peakAboveInput\":%zu,\"steady\":%zu,\"after3_10_100_300\":[%s],\"memorySize\":%zu}\n",
-                  only.name.c_str(), only.json.size(), html.size(), before, first, first - before, second - before,
-                  marks.c_str(), static_cast<size_t>(emscripten_get_heap_size()));
+      std::printf(
+          "{\"name\":\"%s\",\"inputBytes\":%zu,\"htmlBytes\":%zu,\"brkBefore\":%zu,\"brkAfterFirst\":%zu,"
+          "\"peakAboveInput\":%zu,\"steady\":%zu,\"after3_10_100_300\":[%s],\"memorySize\":%zu}\n",
+          only.name.c_str(), only.json.size(), html.size(), before, first, first - before, second - before, marks.c_str(),
+          static_cast<size_t>(emscripten_get_heap_size()));
       return 0;
     }
     std::fprintf(stderr, "no input named %s\n", argv[3]);
@@ -113,8 +114,8 @@ int main(int argc, char** argv) {
     std::vector<double> article = rounds_of([&] { render_once(in, html, report); }, min_ms, rounds);
     std::vector<double> markdown = rounds_of([&] { markdown_once(in, html); }, min_ms, rounds);
     // cmark's own renderer (html.c) on the same Markdown, in wasm: the Markdown floor here.
-    std::vector<double> cmark = rounds_of(
-        [&] { std::free(cmark_markdown_to_html(in.markdown.data(), in.markdown.size(), CMARK_OPT_DEFAULT)); }, min_ms, rounds);
+    std::vector<double> cmark =
+        rounds_of([&] { std::free(cmark_markdown_to_html(in.markdown.data(), in.markdown.size(), CMARK_OPT_DEFAULT)); }, min_ms, rounds);
     out += std::string(k ? "," : "") + "{\"name\":\"" + in.name + "\",\"article\":" + json_array(article) +
            ",\"markdown\":" + json_array(markdown) + ",\"cmark\":" + json_array(cmark) + "}";
   }

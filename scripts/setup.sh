@@ -11,7 +11,7 @@ CMARK_VERSION=0.30.2
 CMARK_DEBIAN_VERSION=0.30.2-6
 CMARK_SHA256=6c7d2bcaea1433d977d8fed0b55b71c9d045a7cdf616e3cd2dce9007da753db3
 DEPS=build/deps
-APT_PACKAGES=(emscripten nlohmann-json3-dev chromium brotli clang libclang-rt-14-dev cmake g++ make googletest libgtest-dev libbenchmark-dev)
+APT_PACKAGES=(emscripten nlohmann-json3-dev chromium brotli clang libclang-rt-14-dev clang-format clang-tidy cmake g++ make googletest libgtest-dev libbenchmark-dev)
 
 command -v node >/dev/null && command -v npm >/dev/null || { echo "setup: node and npm are required (the machine image provides them)"; exit 1; }
 SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"

@@ -1,18 +1,18 @@
 #include "aw/api.hpp"
 
-#include <nlohmann/json.hpp>
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <set>
 
 #include "aw/escape.hpp"
 #include "aw/json_source.hpp"
+#include "aw/labels.hpp"
+#include "aw/markdown.hpp"
 #include "aw/shell.hpp"
 #include "aw/spoiler_terms.hpp"
 #include "aw/structured_data.hpp"
-#include "aw/labels.hpp"
-#include "aw/markdown.hpp"
 #include "aw/validate.hpp"
 
 namespace aw {
@@ -46,17 +46,18 @@ ArticleResult render_article_json(std::string_view json_text, const RenderOption
     result.id = article.id;
     result.title = article.title;
     result.lang = article.lang;
-    result.spoilers = article.spoiler_level == SpoilerLevel::Major ? "major"
-                      : article.spoiler_level == SpoilerLevel::Minor ? "minor" : "none";
+    result.spoilers = article.spoiler_level == SpoilerLevel::Major   ? "major"
+                      : article.spoiler_level == SpoilerLevel::Minor ? "minor"
+                                                                     : "none";
   }
   result.ok = !diags.has_errors();
   result.diagnostics = diags.all();
   if (result.ok && want_html)
-    result.html = wrap_in_shell({std::move(result.rendered.html), result.title, result.lang, result.rendered.dir,
-                                 result.description, result.json_ld, result.published, result.updated,
-                                 std::vector<std::string_view>(result.authors.begin(), result.authors.end()),
-                                 std::move(result.hero_image), result.hero_width, result.hero_height, result.hero_alt_text},
-                                options);
+    result.html =
+        wrap_in_shell({std::move(result.rendered.html), result.title, result.lang, result.rendered.dir, result.description, result.json_ld,
+                       result.published, result.updated, std::vector<std::string_view>(result.authors.begin(), result.authors.end()),
+                       std::move(result.hero_image), result.hero_width, result.hero_height, result.hero_alt_text},
+                      options);
   result.rendered.html.clear();
   return result;
 }
@@ -80,12 +81,16 @@ RenderOptions parse_render_options(std::string_view options_json, std::vector<Di
   auto flag = [&](const char* key, bool& out) {
     auto it = j.find(key);
     if (it == j.end() || it->is_null()) return;
-    if (it->is_boolean()) out = it->get<bool>();
-    else problem(std::string("/") + key, std::string("The option ") + key + " must be true or false.");
+    if (it->is_boolean())
+      out = it->get<bool>();
+    else
+      problem(std::string("/") + key, std::string("The option ") + key + " must be true or false.");
   };
   if (auto it = j.find("idPrefix"); it != j.end() && !it->is_null()) {
-    if (it->is_string() && is_valid_id_prefix(it->get_ref<const std::string&>())) o.id_prefix = it->get<std::string>();
-    else problem("/idPrefix", "idPrefix must be 1–32 letters, digits, '-' or '_', starting with a letter.");
+    if (it->is_string() && is_valid_id_prefix(it->get_ref<const std::string&>()))
+      o.id_prefix = it->get<std::string>();
+    else
+      problem("/idPrefix", "idPrefix must be 1–32 letters, digits, '-' or '_', starting with a letter.");
   }
   flag("revealSpoilers", o.reveal_spoilers);
   flag("allowRemoteImages", o.allow_remote_images);
@@ -103,11 +108,13 @@ RenderOptions parse_render_options(std::string_view options_json, std::vector<Di
     if (!it->is_array()) problem("/imageOrigins", "The option imageOrigins must be an array of origins (\"https://images.example.com\").");
     for (size_t i = 0; it->is_array() && i < it->size(); ++i) {
       const json& v = (*it)[i];
-      std::string origin = v.is_string() && url_is_safe(v.get_ref<const std::string&>(), UrlUse::Link) ? url_origin(v.get_ref<const std::string&>()) : "";
+      std::string origin =
+          v.is_string() && url_is_safe(v.get_ref<const std::string&>(), UrlUse::Link) ? url_origin(v.get_ref<const std::string&>()) : "";
       std::string given = v.is_string() ? v.get<std::string>() : "";
       if (!given.empty() && given.back() == '/') given.pop_back();
       std::transform(given.begin(), given.end(), given.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-      if (!origin.empty() && origin == given) o.image_origins.push_back(origin);
+      if (!origin.empty() && origin == given)
+        o.image_origins.push_back(origin);
       else
         problem("/imageOrigins/" + std::to_string(i),
                 "An image origin is a scheme, a host and maybe a port, nothing after: \"https://images.example.com\".");
@@ -123,21 +130,28 @@ RenderOptions parse_render_options(std::string_view options_json, std::vector<Di
     if (it == j.end() || it->is_null()) return;
     const std::string* s = it->is_string() ? &it->get_ref<const std::string&>() : nullptr;
     size_t dash = s ? s->find('-') : std::string::npos;
-    bool ok = s && (s->rfind("sha256-", 0) == 0 || s->rfind("sha384-", 0) == 0 || s->rfind("sha512-", 0) == 0) &&
-              s->size() > dash + 1 &&
-              std::all_of(s->begin() + dash + 1, s->end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '/' || c == '='; });
-    if (ok) out = *s;
-    else problem(std::string("/") + key, std::string("The option ") + key + " must be Subresource Integrity metadata such as \"sha384-…\" (base64).");
+    bool ok = s && (s->rfind("sha256-", 0) == 0 || s->rfind("sha384-", 0) == 0 || s->rfind("sha512-", 0) == 0) && s->size() > dash + 1 &&
+              std::all_of(s->begin() + dash + 1, s->end(),
+                          [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '/' || c == '='; });
+    if (ok)
+      out = *s;
+    else
+      problem(std::string("/") + key,
+              std::string("The option ") + key + " must be Subresource Integrity metadata such as \"sha384-…\" (base64).");
   };
   integrity_option("stylesheetIntegrity", o.stylesheet_integrity);
   integrity_option("scriptIntegrity", o.script_integrity);
   if (auto it = j.find("stylesheetText"); it != j.end() && !it->is_null()) {
-    if (it->is_string()) o.stylesheet_text = it->get<std::string>();
-    else problem("/stylesheetText", "The option stylesheetText must be a string.");
+    if (it->is_string())
+      o.stylesheet_text = it->get<std::string>();
+    else
+      problem("/stylesheetText", "The option stylesheetText must be a string.");
   }
   if (auto it = j.find("shell"); it != j.end() && !it->is_null()) {
-    if (it->is_string() && (*it == "none" || *it == "element" || *it == "page")) o.shell = it->get<std::string>();
-    else problem("/shell", "The option shell must be \"none\", \"element\" or \"page\".");
+    if (it->is_string() && (*it == "none" || *it == "element" || *it == "page"))
+      o.shell = it->get<std::string>();
+    else
+      problem("/shell", "The option shell must be \"none\", \"element\" or \"page\".");
   }
   if (auto it = j.find("publisher"); it != j.end() && it->is_object()) {
     if (auto n = it->find("name"); n != it->end() && n->is_string()) o.publisher_name = n->get<std::string>();
@@ -145,14 +159,18 @@ RenderOptions parse_render_options(std::string_view options_json, std::vector<Di
     url_option(*it, "logo", "/publisher/logo", o.publisher_logo);
   }
   if (auto it = j.find("labels"); it != j.end() && !it->is_null()) {
-    if (!it->is_object()) problem("/labels", "The option labels must be an object of interface words.");
+    if (!it->is_object())
+      problem("/labels", "The option labels must be an object of interface words.");
     else
       for (auto l = it->begin(); l != it->end(); ++l) {
         const auto& keys = label_keys();
         bool known = std::find(keys.begin(), keys.end(), l.key()) != keys.end();
-        if (!known) problem("/labels/" + pointer_token(l.key()), "\"" + l.key() + "\" is not a label name (see docs/API.md).");
-        else if (!l->is_string() || l->get_ref<const std::string&>().size() > 200) problem("/labels/" + pointer_token(l.key()), "A label must be a string of at most 200 bytes.");
-        else o.labels[l.key()] = l->get<std::string>();
+        if (!known)
+          problem("/labels/" + pointer_token(l.key()), "\"" + l.key() + "\" is not a label name (see docs/API.md).");
+        else if (!l->is_string() || l->get_ref<const std::string&>().size() > 200)
+          problem("/labels/" + pointer_token(l.key()), "A label must be a string of at most 200 bytes.");
+        else
+          o.labels[l.key()] = l->get<std::string>();
       }
   }
   if (auto it = j.find("limits"); it != j.end() && !it->is_null()) {
@@ -187,8 +205,9 @@ RenderOptions parse_render_options(std::string_view options_json, std::vector<Di
     }
   }
   static const std::vector<std::string_view> kOptionNames = {
-      "idPrefix", "revealSpoilers", "allowRemoteImages", "imageOrigins", "spoilersInMetadata", "canonicalUrl", "src", "stylesheetHref",
-      "scriptSrc", "stylesheetText", "stylesheetIntegrity", "scriptIntegrity", "shell", "publisher", "labels", "limits"};
+      "idPrefix",       "revealSpoilers", "allowRemoteImages", "imageOrigins",        "spoilersInMetadata", "canonicalUrl", "src",
+      "stylesheetHref", "scriptSrc",      "stylesheetText",    "stylesheetIntegrity", "scriptIntegrity",    "shell",        "publisher",
+      "labels",         "limits"};
   for (auto it = j.begin(); it != j.end(); ++it)
     if (std::find(kOptionNames.begin(), kOptionNames.end(), it.key()) == kOptionNames.end())
       unknown("/" + pointer_token(it.key()), "option", it.key(), kOptionNames);
@@ -348,8 +367,10 @@ CallOutput call_refused(Entry entry, size_t input_bytes, bool out_of_memory, std
     d.code = Code::OutOfMemory;
     d.message = "There is not enough memory to read this input of " + n + " characters; nothing else is affected.";
   } else {
-    d.message = std::string(entry == Entry::Article ? "The article" : entry == Entry::Index ? "The index" : "The Markdown") + " is at least " + n + " bytes; the limit is " + limit +
-                (article ? " (maxInputBytes)." : " (maxMarkdownBytes).");
+    d.message = std::string(entry == Entry::Article ? "The article"
+                            : entry == Entry::Index ? "The index"
+                                                    : "The Markdown") +
+                " is at least " + n + " bytes; the limit is " + limit + (article ? " (maxInputBytes)." : " (maxMarkdownBytes).");
   }
   problems.push_back(std::move(d));
   if (entry != Entry::Article) return {"", markdown_report_json(false, problems)};
@@ -377,9 +398,12 @@ std::string call_failure_text(std::string_view facts_json) {
   const int status = fact("status").is_number_integer() ? fact("status").get<int>() : 0;
   json out = {{"title", L.failure_title}, {"retryLabel", L.try_again}, {"shown", 0}, {"more", ""}, {"retry", true}};
   std::string message(L.failure_unexpected);
-  if (kind == "network") message = L.failure_network;
-  else if (kind == "timeout") message = L.failure_timeout;
-  else if (kind == "stylesheet") message = L.failure_stylesheet;
+  if (kind == "network")
+    message = L.failure_network;
+  else if (kind == "timeout")
+    message = L.failure_timeout;
+  else if (kind == "stylesheet")
+    message = L.failure_stylesheet;
   else if (kind == "http") {
     const bool gone = status == 404 || status == 410;  // asking again cannot help
     message = fill(gone ? L.failure_not_found : L.failure_http, "status", std::to_string(status));
@@ -391,8 +415,9 @@ std::string call_failure_text(std::string_view facts_json) {
     const json& codes = fact("codes");
     const size_t n = codes.is_array() ? codes.size() : 0;
     const bool syntax = n > 0 && std::all_of(codes.begin(), codes.end(), [](const json& c) { return c == "json-syntax"; });
-    message = syntax ? std::string(L.failure_not_json)
-                     : n <= 1 ? std::string(L.failure_invalid_one) : fill(L.failure_invalid_many, "n", std::to_string(n));
+    message = syntax   ? std::string(L.failure_not_json)
+              : n <= 1 ? std::string(L.failure_invalid_one)
+                       : fill(L.failure_invalid_many, "n", std::to_string(n));
     out["retry"] = false;
     out["shown"] = std::min(n, kShown);
     if (n > kShown) out["more"] = fill(L.failure_more, "n", std::to_string(n - kShown));

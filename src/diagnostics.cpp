@@ -104,9 +104,8 @@ void Diagnostics::report(Code code, std::string path, size_t offset, std::string
   if (++count > kMaxKept) {
     if (count > kMaxKept + 1) return;
     // Not silently: the reader learns the list is cut, at the first problem left out.
-    message = std::string("More than ") + std::to_string(kMaxKept) +
-              (severity == Severity::Error ? " errors" : " warnings") + ": only the first " +
-              std::to_string(kMaxKept) + " are listed; fix them and validate again.";
+    message = std::string("More than ") + std::to_string(kMaxKept) + (severity == Severity::Error ? " errors" : " warnings") +
+              ": only the first " + std::to_string(kMaxKept) + " are listed; fix them and validate again.";
     code = Code::TooManyProblems;
     severity = Severity::Warning;
   }
@@ -167,9 +166,12 @@ uint32_t Diagnostics::line_of(size_t offset) {
 std::string pointer_token(std::string_view key) {
   std::string out;
   for (char c : key) {
-    if (c == '~') out += "~0";
-    else if (c == '/') out += "~1";
-    else out += c;
+    if (c == '~')
+      out += "~0";
+    else if (c == '/')
+      out += "~1";
+    else
+      out += c;
   }
   return out;
 }

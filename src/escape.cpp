@@ -148,9 +148,12 @@ void escape_srcset_url(std::string& out, std::string_view url) {
 void escape_json_for_script(std::string& out, std::string_view json) {
   for (size_t i = 0; i < json.size(); ++i) {
     char c = json[i];
-    if (c == '<') out += "\\u003c";
-    else if (c == '>') out += "\\u003e";
-    else if (c == '&') out += "\\u0026";
+    if (c == '<')
+      out += "\\u003c";
+    else if (c == '>')
+      out += "\\u003e";
+    else if (c == '&')
+      out += "\\u0026";
     else if (c == '\xE2' && i + 2 < json.size() && json[i + 1] == '\x80' && (json[i + 2] == '\xA8' || json[i + 2] == '\xA9')) {
       out += json[i + 2] == '\xA8' ? "\\u2028" : "\\u2029";
       i += 2;
@@ -199,7 +202,8 @@ bool url_is_well_formed(std::string_view url) {
     if (c == '%' && !(i + 2 < url.size() && hex(url[i + 1]) && hex(url[i + 2]))) return false;
   }
   size_t authority = std::string_view::npos;
-  if (url.substr(0, 2) == "//") authority = 2;
+  if (url.substr(0, 2) == "//")
+    authority = 2;
   else if (size_t colon = url.find(':'); url_is_absolute_http(url) && colon != std::string_view::npos) {
     if (url.substr(colon + 1, 2) != "//") return false;  // "http:x" is not an http URL
     authority = colon + 3;
@@ -221,7 +225,8 @@ bool url_looks_like_host(std::string_view url) {
   size_t dot = host.rfind('.');
   if (dot == std::string_view::npos || dot == 0) return false;
   std::string_view tld = host.substr(dot + 1);
-  for (std::string_view t : {"com", "org", "net", "io", "dev", "app", "co", "uk", "de", "fr", "es", "it", "nl", "edu", "gov", "info", "tv", "me"})
+  for (std::string_view t :
+       {"com", "org", "net", "io", "dev", "app", "co", "uk", "de", "fr", "es", "it", "nl", "edu", "gov", "info", "tv", "me"})
     if (iequals(tld, t)) return true;
   return false;
 }
@@ -248,7 +253,7 @@ std::string url_origin(std::string_view url) {
 
 std::string url_resolve(std::string_view base, std::string_view ref) {
   const std::string origin = url_origin(base);
-  if (origin.empty() || url_origin(ref) != "" || ref.empty()) return std::string(ref);
+  if (origin.empty() || !url_origin(ref).empty() || ref.empty()) return std::string(ref);
   if (ref.substr(0, 2) == "//") return origin.substr(0, origin.find(':') + 1) + std::string(ref);
   if (ref[0] == '/') return origin + std::string(ref);
   // The base's path up to its last '/' (its query and fragment dropped).
@@ -308,11 +313,11 @@ enum class SlugClass { Keep, Separator, Drop };
 // selectors, tags) are dropped, so an id never holds a character a reader cannot see or type.
 SlugClass slug_class(uint32_t cp) {
   auto in = [cp](uint32_t lo, uint32_t hi) { return cp >= lo && cp <= hi; };
-  if (cp == 0xAD || cp == 0x34F || cp == 0x61C || cp == 0x180E || in(0x200B, 0x200F) || in(0x202A, 0x202E) ||
-      in(0x2060, 0x206F) || cp == 0xFEFF || in(0xFE00, 0xFE0F) || in(0xE0000, 0xE0FFF) || in(0xFFF9, 0xFFFB))
+  if (cp == 0xAD || cp == 0x34F || cp == 0x61C || cp == 0x180E || in(0x200B, 0x200F) || in(0x202A, 0x202E) || in(0x2060, 0x206F) ||
+      cp == 0xFEFF || in(0xFE00, 0xFE0F) || in(0xE0000, 0xE0FFF) || in(0xFFF9, 0xFFFB))
     return SlugClass::Drop;
-  if (cp == 0x85 || cp == 0xA0 || cp == 0x1680 || in(0x2000, 0x200A) || in(0x2010, 0x2029) || cp == 0x202F ||
-      in(0x2030, 0x205F) || in(0x3000, 0x3003) || in(0x3008, 0x3011) || in(0x3014, 0x301F) || cp == 0xD7 || cp == 0xF7 ||
+  if (cp == 0x85 || cp == 0xA0 || cp == 0x1680 || in(0x2000, 0x200A) || in(0x2010, 0x2029) || cp == 0x202F || in(0x2030, 0x205F) ||
+      in(0x3000, 0x3003) || in(0x3008, 0x3011) || in(0x3014, 0x301F) || cp == 0xD7 || cp == 0xF7 ||
       (in(0xA1, 0xBF) && cp != 0xAA && cp != 0xB2 && cp != 0xB3 && cp != 0xB5 && cp != 0xB9 && cp != 0xBA && !in(0xBC, 0xBE)) ||
       in(0xFF01, 0xFF0F) || in(0xFF1A, 0xFF20) || in(0xFF3B, 0xFF40) || in(0xFF5B, 0xFF65) || cp == 0xFFFD)
     return SlugClass::Separator;
@@ -384,8 +389,10 @@ std::string slugify(std::string_view text) {
     if (c < 0x80) {
       ++i;
       ch = lower(ch);
-      if ((ch >= 'a' && ch <= 'z') || (c >= '0' && c <= '9')) keep(std::string_view(&ch, 1));
-      else dash = true;
+      if ((ch >= 'a' && ch <= 'z') || (c >= '0' && c <= '9'))
+        keep(std::string_view(&ch, 1));
+      else
+        dash = true;
       continue;
     }
     size_t length = 1;

@@ -221,10 +221,11 @@ const Field kSpoilersFields[] = {
     one_of<&Article::spoiler_level>("level", kSpoilerLevels, kRequired, AW_DOC("How strongly the article spoils its subject.")),
     scalar<&Article::spoiler_warning>("warning", Kind::Text, kOptional,
                                       AW_DOC("Warning text; a default in the article's language naming the subject is used when absent.")),
-    list_of<&Article::spoiler_terms>("terms", kSpoilerTerm, kOptional,
-                                     AW_DOC("Words and phrases that are spoilers (\"married\", \"five years later\"), at most 100 characters "
-                                            "each: validate warns (spoiler-term-ungated) at each one found in a text readers see "
-                                            "before any reveal.")),
+    list_of<&Article::spoiler_terms>(
+        "terms", kSpoilerTerm, kOptional,
+        AW_DOC("Words and phrases that are spoilers (\"married\", \"five years later\"), at most 100 characters "
+               "each: validate warns (spoiler-term-ungated) at each one found in a text readers see "
+               "before any reveal.")),
 };
 // The spoiler settings fill the article itself (they have no struct of their own).
 const Object kSpoilers{"spoilers", "ArticleSpoilers", "the spoiler settings",
@@ -253,23 +254,27 @@ const Field kSourceFields[] = {
 const Object kSource{"source", "ArticleSource", "a source", AW_DOC("A cited work."), kSourceFields, &finish_source};
 
 const Field kNoteFields[] = {
-    scalar<&Note::id>("id", Kind::Slug, kRequired, AW_DOC("What [^id] refers to. Unique among notes and sources (both are cited with [^id]).")),
+    scalar<&Note::id>("id", Kind::Slug, kRequired,
+                      AW_DOC("What [^id] refers to. Unique among notes and sources (both are cited with [^id]).")),
     scalar<&Note::text>("text", Kind::Markdown, kRequired,
                         AW_DOC("The note: one paragraph of inline Markdown (emphasis, links, inline spoilers, citations of sources "
                                "with [^source-id], not of another note).")),
 };
-const Object kNote{"note", "ArticleNote", "a note",
+const Object kNote{"note",
+                   "ArticleNote",
+                   "a note",
                    AW_DOC("A footnote that is not a source: a remark, a translation, a correction. Cited from any Markdown field "
                           "with [^id], numbered with the sources in one sequence, shown in a popover and in the endnotes."),
-                   kNoteFields, &finish_note};
+                   kNoteFields,
+                   &finish_note};
 
 const Field kImageSourceFields[] = {
     scalar<&ImageSource::src>("src", Kind::ImageUrl, kRequired, AW_DOC("The file at this width.")),
     integer<&ImageSource::width>("width", 1, kMaxPixels, AW_DOC("Its width in pixels (srcset's w descriptor)."), kRequired),
 };
-const Object kImageSource{"imageSource", "ArticleImageSource", "an image source",
-                          AW_DOC("The same picture at another width, for responsive images."), kImageSourceFields,
-                          &finish_image<ImageSource>};
+const Object kImageSource{"imageSource",      "ArticleImageSource",
+                          "an image source",  AW_DOC("The same picture at another width, for responsive images."),
+                          kImageSourceFields, &finish_image<ImageSource>};
 
 const Field kImageFields[] = {
     scalar<&Image::src>("src", Kind::ImageUrl, kRequired,
@@ -294,32 +299,34 @@ const Field kImageFields[] = {
                             AW_DOC("Caption: one paragraph of inline Markdown (emphasis, links, citations, notes, inline spoilers).")),
     scalar<&Image::credit>("credit", Kind::Text, kOptional, AW_DOC("Who made or owns the image (\"Photo: Dale Robinette / Lionsgate\").")),
 };
-const Object kImage{"image", "ArticleImage", "an image",
-                    AW_DOC("An image with its size, text alternative, caption and credit: the article's hero, or a figure."), kImageFields,
-                    &finish_image<Image>};
+const Object kImage{"image",      "ArticleImage",
+                    "an image",   AW_DOC("An image with its size, text alternative, caption and credit: the article's hero, or a figure."),
+                    kImageFields, &finish_image<Image>};
 
 const Field kPosterFields[] = {
     scalar<&Image::src>("src", Kind::ImageUrl, kRequired, AW_DOC("The image, under the same rules as an image's `src`.")),
     integer<&Image::width>("width", 1, kMaxPixels, AW_DOC("Width in pixels."), kRequired),
     integer<&Image::height>("height", 1, kMaxPixels, AW_DOC("Height in pixels."), kRequired),
 };
-const Object kPoster{"poster", "ArticlePoster", "a poster",
+const Object kPoster{"poster",
+                     "ArticlePoster",
+                     "a poster",
                      AW_DOC("A still of this site shown in place of a video until it is played (decorative: the play button names "
                             "the video)."),
-                     kPosterFields, &finish_image<Image>};
+                     kPosterFields,
+                     &finish_image<Image>};
 
 const Field kQuoteFields[] = {
     scalar<&Quote::text>("text", Kind::Markdown, kRequired, AW_DOC("The quoted words, Markdown.")),
     scalar<&Quote::speaker>("speaker", Kind::Text, kOptional, AW_DOC("Who says them: a person, or a character.")),
-    source_id<&Quote::source>("source",
-                              AW_DOC("The id of the source they come from: the attribution names it and cites it, numbered like "
-                                     "[^id].")),
+    source_id<&Quote::source>("source", AW_DOC("The id of the source they come from: the attribution names it and cites it, numbered like "
+                                               "[^id].")),
     scalar<&Quote::timestamp>("timestamp", Kind::Timestamp, kOptional, AW_DOC("Where in the film or episode they are said (1:52:10).")),
     one_of<&Quote::style>("style", kQuoteStyles, kOptional,
                           AW_DOC("block (default): a quotation in the text; pull: a short passage set off and enlarged.")),
 };
-const Object kQuote{"quote", "ArticleQuote", "a quote", AW_DOC("A block or pull quote with its attribution."), kQuoteFields,
-                    &finish_located<Quote>};
+const Object kQuote{"quote",      "ArticleQuote",        "a quote", AW_DOC("A block or pull quote with its attribution."),
+                    kQuoteFields, &finish_located<Quote>};
 
 constexpr std::string_view kVideoIds[] = {"youtube", "vimeo"};
 const Field kVideoFields[] = {
@@ -327,17 +334,22 @@ const Field kVideoFields[] = {
                             AW_DOC("A YouTube video's id (the v= of its address, 11 characters). Played from youtube-nocookie.com.")),
     scalar<&Video::vimeo>("vimeo", Kind::VimeoId, kOptional,
                           AW_DOC("A Vimeo video's id (the number in its address). Played with dnt=1 (no tracking).")),
-    scalar<&Video::title>("title", Kind::Text, kRequired, AW_DOC("What the clip is (\"Official trailer\"): the player's title and the link's text.")),
+    scalar<&Video::title>("title", Kind::Text, kRequired,
+                          AW_DOC("What the clip is (\"Official trailer\"): the player's title and the link's text.")),
     scalar<&Video::start>("start", Kind::Timestamp, kOptional, AW_DOC("Where to start playing (0:45, 1:02:03).")),
     object<&Video::poster, &Video::has_poster>("poster", kPoster,
                                                AW_DOC("A still of this site shown until the reader presses play; without it, a "
                                                       "neutral placeholder. Nothing is asked of the provider before play.")),
     scalar<&Video::caption>("caption", Kind::Markdown, kOptional, AW_DOC("Caption: one paragraph of inline Markdown.")),
 };
-const Object kVideo{"video", "ArticleVideo", "a video",
+const Object kVideo{"video",
+                    "ArticleVideo",
+                    "a video",
                     AW_DOC("A clip from YouTube or Vimeo (exactly one of `youtube` and `vimeo`), loaded only when the reader presses "
                            "play."),
-                    kVideoFields, &finish_located<Video>, kVideoIds};
+                    kVideoFields,
+                    &finish_located<Video>,
+                    kVideoIds};
 
 const Field kMediaFields[] = {
     object<&Media::figure, &Media::has_figure>("figure", kImage, AW_DOC("An image with its caption.")),
@@ -346,8 +358,9 @@ const Field kMediaFields[] = {
     scalar<&Media::spoiler>("spoiler", Kind::Boolean, kOptional,
                             AW_DOC("Gated content (see spoilers): hidden, and its image or clip not loaded, until revealed.")),
 };
-const Object kMedia{"media", "ArticleMedia", "a media entry",
-                    AW_DOC("A figure, a video or a quote (exactly one of them) in a section."), kMediaFields, nullptr, kMediaKinds};
+const Object kMedia{
+    "media",      "ArticleMedia", "a media entry", AW_DOC("A figure, a video or a quote (exactly one of them) in a section."),
+    kMediaFields, nullptr,        kMediaKinds};
 
 constexpr Field kSourceReference = element(Kind::Slug, "a source id", 0, true);
 const Field kSectionFields[] = {
@@ -359,16 +372,18 @@ const Field kSectionFields[] = {
     scalar<&Section::body>("body", Kind::Markdown, kOptional, AW_DOC("The section text, shown before its sub-sections.")),
     list_of<&Section::media>("media", kMedia, kOptional,
                              AW_DOC("Figures, videos and quotes, in this order after the body, before the sub-sections.")),
-    scalar<&Section::spoiler>("spoiler", Kind::Boolean, kOptional, AW_DOC("Gated content (see spoilers); its sub-sections are gated with it.")),
+    scalar<&Section::spoiler>("spoiler", Kind::Boolean, kOptional,
+                              AW_DOC("Gated content (see spoilers); its sub-sections are gated with it.")),
     list_of<&Section::sources>("sources", kSourceReference, kOptional,
                                AW_DOC("Ids of the sources this section draws on, rendered as \"Drawing on A, B, and C.\" under the "
                                       "heading.")),
     list_of<&Section::sections>("sections", kSection, kOptional,
                                 AW_DOC("Sub-sections, the same shape, at most 4 levels deep in all (h2–h5)."), 4),
-    scalar<&Section::conclusion>("conclusion", Kind::Markdown, kOptional, AW_DOC("Closing text of the section, shown after its sub-sections.")),
+    scalar<&Section::conclusion>("conclusion", Kind::Markdown, kOptional,
+                                 AW_DOC("Closing text of the section, shown after its sub-sections.")),
 };
-const Object kSection{"section", "ArticleSection", "a section", AW_DOC("A part of the article under its own heading."), kSectionFields,
-                      &finish_section};
+const Object kSection{"section",      "ArticleSection", "a section", AW_DOC("A part of the article under its own heading."),
+                      kSectionFields, &finish_section};
 
 const Field kFaqItemFields[] = {
     scalar<&FaqItem::id>("id", Kind::Slug, kOptional,
@@ -390,7 +405,8 @@ const Field kRelatedLinkFields[] = {
     scalar<&RelatedLink::url>("url", Kind::Url, kRequired, AW_DOC("Where the card links to.")),
     scalar<&RelatedLink::cta>("cta", Kind::Text, kOptional, AW_DOC("Call to action; defaults to \"Open\" in the article's language.")),
 };
-const Object kRelatedLink{"relatedLink", "ArticleRelatedLink", "a related link", AW_DOC("A \"Continue reading\" card."), kRelatedLinkFields};
+const Object kRelatedLink{"relatedLink", "ArticleRelatedLink", "a related link", AW_DOC("A \"Continue reading\" card."),
+                          kRelatedLinkFields};
 
 const Field kArticleFields[] = {
     scalar<&Article::id>("id", Kind::Slug, kRequired, AW_DOC("Stable article id. Used for the persisted spoiler choice.")),

@@ -82,11 +82,10 @@ ordered kind_schema(const KindInfo& k) {
       // or a % that does not start a %XX escape. An image's URL (is_image_url) is no mailto:
       // and does not start with # or ?.
       const bool image = k.kind == Kind::ImageUrl;
-      std::string pattern =
-          R"(^(?:(?:[Hh][Tt][Tt][Pp][Ss]?:)?//(?:(?:[^\u0000-\u0020\u007F\\<>"{}|^`%/?#]|%[0-9A-Fa-f]{2})*@)?)"
-          R"((?:[^\u0000-\u0020\u007F\\<>"{}|^`%/?#@:]|%[0-9A-Fa-f]{2}))"
-          R"((?:[^\u0000-\u0020\u007F\\<>"{}|^`%/?#@]|%[0-9A-Fa-f]{2})*)"
-          R"((?:[/?#](?:[^\u0000-\u0020\u007F\\<>"{}|^`%]|%[0-9A-Fa-f]{2})*)?)";
+      std::string pattern = R"(^(?:(?:[Hh][Tt][Tt][Pp][Ss]?:)?//(?:(?:[^\u0000-\u0020\u007F\\<>"{}|^`%/?#]|%[0-9A-Fa-f]{2})*@)?)"
+                            R"((?:[^\u0000-\u0020\u007F\\<>"{}|^`%/?#@:]|%[0-9A-Fa-f]{2}))"
+                            R"((?:[^\u0000-\u0020\u007F\\<>"{}|^`%/?#@]|%[0-9A-Fa-f]{2})*)"
+                            R"((?:[/?#](?:[^\u0000-\u0020\u007F\\<>"{}|^`%]|%[0-9A-Fa-f]{2})*)?)";
       if (!image) pattern += R"(|[Mm][Aa][Ii][Ll][Tt][Oo]:(?:[^\u0000-\u0020\u007F\\<>"{}|^`%]|%[0-9A-Fa-f]{2})+)";
       pattern += image ? R"(|(?!//|:|[#?]|[A-Za-z][A-Za-z0-9+.\-]*:))" : R"(|(?!//|:|[A-Za-z][A-Za-z0-9+.\-]*:))";
       pattern += R"((?:[^\u0000-\u0020\u007F\\<>"{}|^`%]|%[0-9A-Fa-f]{2})*)$)";
@@ -126,8 +125,10 @@ ordered value_schema(const Field& f, const Object& owner, int level) {
       ordered s{{"type", "array"}};
       if (f.required) s["minItems"] = 1;
       s["maxItems"] = kDefaults.max_items;
-      if (f.object) s["items"] = {{"$ref", "#/$defs/" + def_name(*f.object, f.object == &owner ? level + 1 : 1)}};
-      else s["items"] = value_schema(*f.item, owner, level);
+      if (f.object)
+        s["items"] = {{"$ref", "#/$defs/" + def_name(*f.object, f.object == &owner ? level + 1 : 1)}};
+      else
+        s["items"] = value_schema(*f.item, owner, level);
       return s;
     }
     default:
@@ -275,7 +276,9 @@ std::string update_format_md(std::string_view md) {
     std::string table = "| field | type | required | meaning |\n| --- | --- | --- | --- |\n";
     for (const Field& f : o->fields)
       table += "| `" + std::string(f.name) + "` | " + type_word(f) + " | " +
-               (f.required ? (f.kind == Kind::List ? "yes (≥ 1)" : "yes") : !f.unless.empty() ? "unless `" + std::string(f.unless) + "`" : "no") +
+               (f.required          ? (f.kind == Kind::List ? "yes (≥ 1)" : "yes")
+                : !f.unless.empty() ? "unless `" + std::string(f.unless) + "`"
+                                    : "no") +
                " | " + cell(f.doc) + " |\n";
     out = replace_block(out, "<!-- format:fields " + std::string(o->name) + " -->", "<!-- /format:fields -->", table);
   }

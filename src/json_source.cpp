@@ -40,8 +40,7 @@ class Builder {
     const size_t max_depth = std::min(limits_.max_depth, Limits::kDepthCeiling);
     if (frames_.size() >= max_depth) {
       diags_.report(Code::JsonTooDeep, pointer_here(), at,
-                    "The JSON nests deeper than " + std::to_string(max_depth) +
-                        " levels; an article never needs that (limit: maxDepth).");
+                    "The JSON nests deeper than " + std::to_string(max_depth) + " levels; an article never needs that (limit: maxDepth).");
       return false;
     }
     json* node = place(std::move(container), at);
@@ -68,8 +67,7 @@ class Builder {
   void close() {
     const Frame& f = frames_.back();
     if (f.node->is_array()) {  // its elements have their final addresses now
-      for (size_t i = f.pending; i < pending_.size(); ++i)
-        nodes_.push_back({&(*f.node)[i - f.pending], pending_[i], std::string::npos});
+      for (size_t i = f.pending; i < pending_.size(); ++i) nodes_.push_back({&(*f.node)[i - f.pending], pending_[i], std::string::npos});
       pending_.resize(f.pending);
     }
     frames_.pop_back();
@@ -168,10 +166,12 @@ class Parser {
   Parser(std::string_view text, Builder& b) : t_(text), b_(b) {}
 
   bool run() {
-    if (t_.substr(0, 3) == "\xEF\xBB\xBF") i_ = 3;  // a UTF-8 byte order mark, at the very start only
+    if (t_.substr(0, 3) == "\xEF\xBB\xBF")
+      i_ = 3;  // a UTF-8 byte order mark, at the very start only
     else if (!t_.empty() && static_cast<unsigned char>(t_[0]) == 0xEF)
-      return b_.syntax_error(0, "it starts with bytes that are neither a JSON value nor a UTF-8 byte order mark (EF BB BF)" +
-                                    std::string(t_.substr(0, 3) == "\xEF\xBF\xBD" ? ": U+FFFD, the replacement character left by a broken conversion." : "."));
+      return b_.syntax_error(
+          0, "it starts with bytes that are neither a JSON value nor a UTF-8 byte order mark (EF BB BF)" +
+                 std::string(t_.substr(0, 3) == "\xEF\xBF\xBD" ? ": U+FFFD, the replacement character left by a broken conversion." : "."));
     space();
     if (i_ == t_.size()) return b_.syntax_error(i_, "the text is empty: an article is one JSON object, { … }.");
     if (!value()) return false;
@@ -179,21 +179,26 @@ class Parser {
       space();
       const bool object = b_.in_object();
       if (i_ == t_.size())
-        return b_.syntax_error(i_, std::string("the text ends inside an ") + (object ? "object: a closing '}'" : "array: a closing ']'") +
-                                       " is missing (or the file is cut).", true);
+        return b_.syntax_error(i_,
+                               std::string("the text ends inside an ") + (object ? "object: a closing '}'" : "array: a closing ']'") +
+                                   " is missing (or the file is cut).",
+                               true);
       const char c = t_[i_];
       if (c == ',') {
         const size_t comma = i_++;
         space();
         if (i_ < t_.size() && (t_[i_] == ']' || t_[i_] == '}'))
-          return b_.syntax_error(comma, std::string("a trailing comma before '") + t_[i_] + "': remove the comma (JSON allows none after the last " +
-                                            (object ? "member)." : "element)."), true);
+          return b_.syntax_error(comma,
+                                 std::string("a trailing comma before '") + t_[i_] +
+                                     "': remove the comma (JSON allows none after the last " + (object ? "member)." : "element)."),
+                                 true);
         if (!(object ? member() : value())) return false;
       } else if (c == (object ? '}' : ']')) {
         ++i_;
         b_.close();
       } else if (c == ']' || c == '}') {
-        return b_.syntax_error(i_, std::string("a '") + c + "' where " + (object ? "'}' closes this object." : "']' closes this array."), true);
+        return b_.syntax_error(i_, std::string("a '") + c + "' where " + (object ? "'}' closes this object." : "']' closes this array."),
+                               true);
       } else if (starts_value(c)) {
         return b_.syntax_error(i_, "a missing comma before this value (or a missing closing bracket before it).");
       } else {
@@ -251,7 +256,8 @@ class Parser {
   bool member() {
     if (i_ == t_.size() || t_[i_] != '"') {
       if (i_ < t_.size() && t_[i_] == '\'') return b_.syntax_error(i_, "a key in single quotes: JSON keys use double quotes (\"key\").");
-      if (i_ == t_.size()) return b_.syntax_error(i_, "the text ends inside an object: a closing '}' is missing (or the file is cut).", true);
+      if (i_ == t_.size())
+        return b_.syntax_error(i_, "the text ends inside an object: a closing '}' is missing (or the file is cut).", true);
       return b_.syntax_error(i_, "an object key must be a string in double quotes (\"key\": value).");
     }
     const size_t at = i_;
@@ -267,8 +273,9 @@ class Parser {
   bool literal(std::string_view word, json&& v) {
     const size_t at = i_;
     if (t_.substr(i_, word.size()) != word)
-      return b_.syntax_error(at, "an invalid literal: a value is true, false, null, a number, a string, an array or an object "
-                                 "(JSON has no NaN, Infinity or undefined, and text needs double quotes).");
+      return b_.syntax_error(at,
+                             "an invalid literal: a value is true, false, null, a number, a string, an array or an object "
+                             "(JSON has no NaN, Infinity or undefined, and text needs double quotes).");
     i_ += word.size();
     return b_.value(std::move(v), at);
   }
@@ -393,7 +400,8 @@ class Parser {
     uint32_t cp = 0;
     if (!hex4(at, cp)) return false;
     if (cp >= 0xDC00 && cp <= 0xDFFF)
-      return b_.syntax_error(at, "a lone low surrogate \\u" + std::string(t_.substr(at + 2, 4)) + ": it must follow a high one (\\uD800–\\uDBFF).");
+      return b_.syntax_error(
+          at, "a lone low surrogate \\u" + std::string(t_.substr(at + 2, 4)) + ": it must follow a high one (\\uD800–\\uDBFF).");
     if (cp >= 0xD800 && cp <= 0xDBFF) {
       uint32_t low = 0;
       if (t_.substr(i_, 2) != "\\u" || (i_ += 2, !hex4(i_ - 2, low)) || low < 0xDC00 || low > 0xDFFF)
@@ -427,8 +435,10 @@ std::string next_token(std::string_view& pointer) {
   pointer.remove_prefix(std::min(pointer.size(), raw.size() + 1));
   std::string token;
   for (size_t i = 0; i < raw.size(); ++i) {
-    if (raw[i] == '~' && i + 1 < raw.size() && (raw[i + 1] == '0' || raw[i + 1] == '1')) token += raw[++i] == '0' ? '~' : '/';
-    else token += raw[i];
+    if (raw[i] == '~' && i + 1 < raw.size() && (raw[i + 1] == '0' || raw[i + 1] == '1'))
+      token += raw[++i] == '0' ? '~' : '/';
+    else
+      token += raw[i];
   }
   return token;
 }
@@ -510,8 +520,8 @@ size_t JsonDocument::key_offset_of(std::string_view pointer) const {
 bool parse_json(std::string_view text, const Limits& limits, JsonDocument& doc, Diagnostics& diags) {
   if (text.size() > limits.max_input_bytes) {
     diags.report(Code::InputTooLarge, "", 0,
-                 "The article is " + std::to_string(text.size()) + " bytes; the limit is " +
-                     std::to_string(limits.max_input_bytes) + " (maxInputBytes).");
+                 "The article is " + std::to_string(text.size()) + " bytes; the limit is " + std::to_string(limits.max_input_bytes) +
+                     " (maxInputBytes).");
     return false;
   }
   Builder builder(text, limits, doc.root, diags);

@@ -17,7 +17,7 @@ const char* const kMonthsFr[] = {"janvier", "février", "mars",      "avril",   
                                  "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
 const char* const kMonthsDe[] = {"Januar", "Februar", "März",      "April",   "Mai",      "Juni",
                                  "Juli",   "August",  "September", "Oktober", "November", "Dezember"};
-const char* const kMonthsHe[] = {"ינואר", "פברואר", "מרץ",     "אפריל",  "מאי",     "יוני",
+const char* const kMonthsHe[] = {"ינואר", "פברואר", "מרץ",    "אפריל",   "מאי",    "יוני",
                                  "יולי",  "אוגוסט", "ספטמבר", "אוקטובר", "נובמבר", "דצמבר"};
 
 const Labels kLabels[] = {
@@ -333,22 +333,37 @@ struct LabelField {
   std::string_view Labels::*member;
 };
 const LabelField kFields[] = {
-    {"updated", &Labels::updated},           {"readingTime", &Labels::reading_time},
-    {"by", &Labels::by},                     {"reviewedBy", &Labels::reviewed_by},
-    {"published", &Labels::published},       {"spoilerWarning", &Labels::spoiler_warning},
-    {"revealAll", &Labels::reveal_all},      {"hideAll", &Labels::hide_all},
-    {"gatedSection", &Labels::gated_section}, {"gatedAnswer", &Labels::gated_answer},
-    {"reveal", &Labels::reveal_one},         {"quickAnswer", &Labels::quick_answer},
-    {"contents", &Labels::contents},         {"drawingOn", &Labels::drawing_on},
-    {"and", &Labels::and_},                  {"continueReading", &Labels::continue_reading},
-    {"open", &Labels::open},                 {"faq", &Labels::faq},
-    {"sources", &Labels::sources},           {"sourceN", &Labels::source_n},
-    {"backToCitation", &Labels::back_to_citation}, {"close", &Labels::close},
-    {"spoilersShown", &Labels::spoilers_shown},    {"spoilersHidden", &Labels::spoilers_hidden},
+    {"updated", &Labels::updated},
+    {"readingTime", &Labels::reading_time},
+    {"by", &Labels::by},
+    {"reviewedBy", &Labels::reviewed_by},
+    {"published", &Labels::published},
+    {"spoilerWarning", &Labels::spoiler_warning},
+    {"revealAll", &Labels::reveal_all},
+    {"hideAll", &Labels::hide_all},
+    {"gatedSection", &Labels::gated_section},
+    {"gatedAnswer", &Labels::gated_answer},
+    {"reveal", &Labels::reveal_one},
+    {"quickAnswer", &Labels::quick_answer},
+    {"contents", &Labels::contents},
+    {"drawingOn", &Labels::drawing_on},
+    {"and", &Labels::and_},
+    {"continueReading", &Labels::continue_reading},
+    {"open", &Labels::open},
+    {"faq", &Labels::faq},
+    {"sources", &Labels::sources},
+    {"sourceN", &Labels::source_n},
+    {"backToCitation", &Labels::back_to_citation},
+    {"close", &Labels::close},
+    {"spoilersShown", &Labels::spoilers_shown},
+    {"spoilersHidden", &Labels::spoilers_hidden},
     {"spoiler", &Labels::inline_spoiler},
-    {"gatedFigure", &Labels::gated_figure},  {"gatedVideo", &Labels::gated_video},
-    {"gatedQuote", &Labels::gated_quote},    {"notes", &Labels::notes},
-    {"noteN", &Labels::note_n},              {"playVideo", &Labels::play_video},
+    {"gatedFigure", &Labels::gated_figure},
+    {"gatedVideo", &Labels::gated_video},
+    {"gatedQuote", &Labels::gated_quote},
+    {"notes", &Labels::notes},
+    {"noteN", &Labels::note_n},
+    {"playVideo", &Labels::play_video},
     {"watchVideo", &Labels::watch_video},
 };
 }  // namespace
@@ -430,10 +445,14 @@ std::string join_list(const Labels& labels, const std::vector<std::string>& item
   for (size_t i = 0; i < items.size(); ++i) {
     if (i > 0) {
       bool last = i + 1 == items.size();
-      if (!last) out += ", ";
-      else if (items.size() > 2 && labels.serial_comma) out += ", " + std::string(labels.and_) + " ";
-      else if (labels.lang == "he") out += " " + std::string(labels.and_);  // Hebrew prefixes "ו"
-      else out += " " + std::string(labels.and_) + " ";
+      if (!last)
+        out += ", ";
+      else if (items.size() > 2 && labels.serial_comma)
+        out += ", " + std::string(labels.and_) + " ";
+      else if (labels.lang == "he")
+        out += " " + std::string(labels.and_);  // Hebrew prefixes "ו"
+      else
+        out += " " + std::string(labels.and_) + " ";
     }
     out += items[i];
   }

@@ -106,9 +106,12 @@ class Writer {
         if (entering) {
           cr(out_);
           int start = cmark_node_get_list_start(n);
-          if (cmark_node_get_list_type(n) == CMARK_BULLET_LIST) out_ += "<ul>\n";
-          else if (start == 1) out_ += "<ol>\n";
-          else out_ += "<ol start=\"" + std::to_string(start) + "\">\n";
+          if (cmark_node_get_list_type(n) == CMARK_BULLET_LIST)
+            out_ += "<ul>\n";
+          else if (start == 1)
+            out_ += "<ol>\n";
+          else
+            out_ += "<ol start=\"" + std::to_string(start) + "\">\n";
         } else {
           out_ += cmark_node_get_list_type(n) == CMARK_BULLET_LIST ? "</ul>\n" : "</ol>\n";
         }
@@ -147,7 +150,7 @@ class Writer {
                  "Raw HTML in Markdown is never rendered; it was left out.");
         }
         break;
-      case CMARK_NODE_CUSTOM_BLOCK: break;  // never produced by the parser; never emitted raw
+      case CMARK_NODE_CUSTOM_BLOCK: break;                             // never produced by the parser; never emitted raw
       case CMARK_NODE_CUSTOM_INLINE: inline_spoiler(entering); break;  // made by parse_markdown only
       case CMARK_NODE_THEMATIC_BREAK:
         cr(out_);
@@ -360,7 +363,7 @@ class Writer {
   bool raw_html_reported_ = false;
   int in_link_ = 0;
   size_t local_spoilers_ = 0;
-  std::vector<std::string> spoiler_parts_;  // the inline spoilers being written, innermost last
+  std::vector<std::string> spoiler_parts_;      // the inline spoilers being written, innermost last
   std::vector<std::string_view> anchor_names_;  // for "did you mean", filled at the first miss
   std::vector<bool> link_open_;
   size_t search_from_ = 0;
@@ -388,7 +391,6 @@ size_t node_count(cmark_node* doc) {
   cmark_iter_free(iter);
   return nodes;
 }
-
 
 // ---- inline spoilers: ||text|| --------------------------------------------------------------
 // Before cmark parses a field, every unescaped "||" becomes kMark, a two-byte C1 control (so
@@ -690,9 +692,9 @@ void render_markdown(std::string& out, std::string_view markdown, const Markdown
   const size_t max_nesting = std::min(options.max_nesting, Limits::kMarkdownNestingCeiling);
   if (markdown_nesting(markdown, &where) > max_nesting) {
     if (options.report)
-      options.report(Code::MarkdownTooNested, where,
-                     "Lists or block quotes nest more than " + std::to_string(max_nesting) +
-                         " levels deep here (limit: maxMarkdownNesting).");
+      options.report(
+          Code::MarkdownTooNested, where,
+          "Lists or block quotes nest more than " + std::to_string(max_nesting) + " levels deep here (limit: maxMarkdownNesting).");
     out += "<p>";
     escape_html(out, markdown);
     out += "</p>\n";

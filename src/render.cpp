@@ -64,7 +64,8 @@ class ArticleWriter {
     // What a reader's "show all" is remembered under when the publisher opts into per-subject
     // memory (remember-spoilers="subject"): the subject's title and year, as a slug.
     if (a_.has_subject && !slugify(a_.subject.title).empty())
-      put(out_, " data-aw-subject=\"", Esc{slugify(a_.subject.title) + (a_.subject.year ? "-" + std::to_string(a_.subject.year) : "")}, "\"");
+      put(out_, " data-aw-subject=\"", Esc{slugify(a_.subject.title) + (a_.subject.year ? "-" + std::to_string(a_.subject.year) : "")},
+          "\"");
     out_ += ">\n";
     header(r.reading_minutes);
     if (a_.has_hero) figure(a_.hero, true);
@@ -154,9 +155,9 @@ class ArticleWriter {
   void check_html_budget(const std::string& pointer, size_t offset) {
     if (budget_.stopped || out_.size() <= o_.limits.max_html_bytes) return;
     budget_.stopped = true;
-    diags_.report(Code::RenderBudgetExceeded, pointer, offset,
-                  "The article's HTML passes " + std::to_string(o_.limits.max_html_bytes) +
-                      " bytes here (limit: maxHtmlBytes); rendering stopped.");
+    diags_.report(
+        Code::RenderBudgetExceeded, pointer, offset,
+        "The article's HTML passes " + std::to_string(o_.limits.max_html_bytes) + " bytes here (limit: maxHtmlBytes); rendering stopped.");
   }
 
   // One citation of a source or a note: numbered in the article's one sequence at its first
@@ -165,11 +166,11 @@ class ArticleWriter {
     auto source = source_index_.find(id);
     auto note = note_index_.find(id);
     if (source == source_index_.end() && note == note_index_.end())
-      return "The citation [^" + std::string(id) + "] names no source in \"sources\"" + (a_.notes.empty() ? "" : " and no note in \"notes\"") + "." +
+      return "The citation [^" + std::string(id) + "] names no source in \"sources\"" +
+             (a_.notes.empty() ? "" : " and no note in \"notes\"") + "." +
              (suggestions_left_ ? (--suggestions_left_, did_you_mean(id, source_names_)) : std::string());
     const bool is_note = note != note_index_.end() && source == source_index_.end();
-    if (is_note && in_note_)
-      return "A note cannot cite another note ([^" + std::string(id) + "]): say it in this note's text.";
+    if (is_note && in_note_) return "A note cannot cite another note ([^" + std::string(id) + "]): say it in this note's text.";
     // The innermost gate the citation is in: an inline spoiler's, else its part's.
     const std::string& gate = !c.inline_part.empty() ? c.inline_part : gate_part_;
     auto it = cited_.find(id);
@@ -220,8 +221,10 @@ class ArticleWriter {
     std::vector<std::string> names;
     for (const Person& p : list) {
       std::string n;
-      if (!p.url.empty()) put(n, "<a class=\"aw-person\" href=\"", Href{p.url}, "\">", Esc{p.name}, "</a>");
-      else put(n, "<span class=\"aw-person\">", Esc{p.name}, "</span>");
+      if (!p.url.empty())
+        put(n, "<a class=\"aw-person\" href=\"", Href{p.url}, "\">", Esc{p.name}, "</a>");
+      else
+        put(n, "<span class=\"aw-person\">", Esc{p.name}, "</span>");
       if (!p.role.empty()) put(n, ", <span class=\"aw-role\">", Esc{p.role}, "</span>");
       names.push_back(std::move(n));
     }
@@ -245,8 +248,10 @@ class ArticleWriter {
     put(h, "<h2 class=\"aw-spoiler-warning-title\" id=\"", P_, "_spoilers\">", Esc{L_.spoiler_warning}, "</h2>\n");
     put(h, "<p class=\"aw-spoiler-warning-text\">", Esc{text}, "</p>\n");
     if (gating())
-      put(h, "<p class=\"aw-spoiler-actions\" data-aw-js><button type=\"button\" class=\"aw-button\" "
-             "data-aw-action=\"reveal-all\">", Esc{L_.reveal_all}, "</button></p>\n");
+      put(h,
+          "<p class=\"aw-spoiler-actions\" data-aw-js><button type=\"button\" class=\"aw-button\" "
+          "data-aw-action=\"reveal-all\">",
+          Esc{L_.reveal_all}, "</button></p>\n");
     h += "</aside>\n";
   }
 
@@ -272,8 +277,7 @@ class ArticleWriter {
     std::string& h = out_;
     put(h, "<aside class=\"aw-quick-answer\" aria-labelledby=\"", P_, "_quick-answer\">\n");
     put(h, "<h2 class=\"aw-quick-answer-label\" id=\"", P_, "_quick-answer\">", Esc{L_.quick_answer}, "</h2>\n");
-    if (!a_.quick_answer.question.empty())
-      put(h, "<p class=\"aw-quick-answer-question\">", Esc{a_.quick_answer.question}, "</p>\n");
+    if (!a_.quick_answer.question.empty()) put(h, "<p class=\"aw-quick-answer-question\">", Esc{a_.quick_answer.question}, "</p>\n");
     bool gate = gate_open(a_.quick_answer.spoiler, "_quick-answer", L_.gated_answer);
     markdown("aw-body", a_.quick_answer.answer, 2);
     gate_close(gate);
@@ -288,8 +292,8 @@ class ArticleWriter {
       out_.append(esc(real));
       return;
     }
-    put(out_, "<span data-aw-until-reveal=\"", Esc{part}, "\">", Esc{safe}, "</span><span data-aw-after-reveal=\"", Esc{part},
-        "\" hidden>", Esc{real}, "</span>");
+    put(out_, "<span data-aw-until-reveal=\"", Esc{part}, "\">", Esc{safe}, "</span><span data-aw-after-reveal=\"", Esc{part}, "\" hidden>",
+        Esc{real}, "</span>");
   }
   bool gated(const Section& s) const { return s.spoiler && gating(); }
 
@@ -304,8 +308,8 @@ class ArticleWriter {
     if (!a_.faq.empty()) entries.push_back({"", o_.id_prefix + "_faq", std::string(L_.faq), 1});
     if (a_.sections.size() + (a_.faq.empty() ? 0 : 1) < 3) return;  // short articles need no contents list
     std::string& h = out_;
-    put(h, "<nav class=\"aw-toc\" aria-labelledby=\"", P_, "_toc\">\n<h2 class=\"aw-toc-title\" id=\"", P_, "_toc\">",
-        Esc{L_.contents}, "</h2>\n<ol>\n");
+    put(h, "<nav class=\"aw-toc\" aria-labelledby=\"", P_, "_toc\">\n<h2 class=\"aw-toc-title\" id=\"", P_, "_toc\">", Esc{L_.contents},
+        "</h2>\n<ol>\n");
     auto link = [&](const Section& s, std::string_view safe) {
       put(h, "<a href=\"#", P_, Esc{s.id}, "\">");
       until_reveal(s.id, safe, s.heading);
@@ -315,8 +319,10 @@ class ArticleWriter {
       h += "<li>";
       link(s, gated(s) ? std::string_view(s.safe_heading) : std::string_view());
       if (!s.sections.empty()) {
-        if (gated(s)) put(h, "<ol data-aw-after-reveal=\"", Esc{s.id}, "\" hidden>");
-        else h += "<ol>";
+        if (gated(s))
+          put(h, "<ol data-aw-after-reveal=\"", Esc{s.id}, "\" hidden>");
+        else
+          h += "<ol>";
         for (const Section& sub : s.sections) {
           h += "<li>";
           link(sub, {});
@@ -333,8 +339,8 @@ class ArticleWriter {
   void section(const Section& s, bool inside_gate) {
     std::string tag = "h" + std::to_string(s.level + 1);
     std::string& h = out_;
-    put(h, "<section class=\"aw-section\" id=\"", P_, Esc{s.id}, "\" aria-labelledby=\"", P_, Esc{s.id},
-        "_title\" data-aw-level=\"", std::to_string(s.level), "\">\n");
+    put(h, "<section class=\"aw-section\" id=\"", P_, Esc{s.id}, "\" aria-labelledby=\"", P_, Esc{s.id}, "_title\" data-aw-level=\"",
+        std::to_string(s.level), "\">\n");
     put(h, "<", tag, " class=\"aw-section-title\" id=\"", P_, Esc{s.id}, "_title\">");
     const bool gates_here = s.spoiler && !inside_gate;
     until_reveal(s.id, gates_here && gating() ? std::string_view(s.safe_heading) : std::string_view(), s.heading);
@@ -367,9 +373,12 @@ class ArticleWriter {
   void media(const Media& m, bool inside_gate) {
     std::string_view notice = m.has_figure ? L_.gated_figure : m.has_video ? L_.gated_video : L_.gated_quote;
     bool gate = !inside_gate && gate_open(m.spoiler, "_media-" + std::to_string(++media_parts_), notice);
-    if (m.has_figure) figure(m.figure, false);
-    else if (m.has_video) video(m.video);
-    else if (m.has_quote) quote(m.quote);
+    if (m.has_figure)
+      figure(m.figure, false);
+    else if (m.has_video)
+      video(m.video);
+    else if (m.has_quote)
+      quote(m.quote);
     gate_close(gate);
   }
 
@@ -403,8 +412,10 @@ class ArticleWriter {
 
   void figure(const Image& image, bool hero) {
     put(out_, hero ? "<figure class=\"aw-figure aw-hero\">\n" : "<figure class=\"aw-figure\">\n");
-    if (image_allowed(image.src, image.pointer, image.offset)) img(image, "aw-image", image.decorative ? "" : image.alt, hero);
-    else if (!image.decorative) put(out_, "<p class=\"aw-image-unavailable\">", Esc{image.alt}, "</p>");
+    if (image_allowed(image.src, image.pointer, image.offset))
+      img(image, "aw-image", image.decorative ? "" : image.alt, hero);
+    else if (!image.decorative)
+      put(out_, "<p class=\"aw-image-unavailable\">", Esc{image.alt}, "</p>");
     out_ += "\n";
     caption(image.caption, image.credit);
     out_ += "</figure>\n";
@@ -494,8 +505,8 @@ class ArticleWriter {
     if (a_.related.empty()) return;
     std::string_view label = a_.related[0].label.empty() ? L_.continue_reading : std::string_view(a_.related[0].label);
     std::string& h = out_;
-    put(h, "<aside class=\"aw-related\" aria-labelledby=\"", P_, "_related\">\n<h2 class=\"aw-related-label\" id=\"", P_,
-        "_related\">", Esc{label}, "</h2>\n<ul class=\"aw-related-list\">\n");
+    put(h, "<aside class=\"aw-related\" aria-labelledby=\"", P_, "_related\">\n<h2 class=\"aw-related-label\" id=\"", P_, "_related\">",
+        Esc{label}, "</h2>\n<ul class=\"aw-related-list\">\n");
     for (const RelatedLink& r : a_.related) {
       put(h, "<li><a class=\"aw-related-card\" href=\"", Href{r.url}, "\"><span class=\"aw-related-title\">", Esc{r.title}, "</span>");
       if (!r.summary.empty()) put(h, "<span class=\"aw-related-summary\">", Esc{r.summary}, "</span>");
@@ -508,10 +519,11 @@ class ArticleWriter {
   void faq() {
     if (a_.faq.empty()) return;
     std::string& h = out_;
-    put(h, "<section class=\"aw-faq\" id=\"", P_, "_faq\" aria-labelledby=\"", P_, "_faq_title\">\n<h2 class=\"aw-faq-title\" id=\"",
-        P_, "_faq_title\">", Esc{L_.faq}, "</h2>\n");
+    put(h, "<section class=\"aw-faq\" id=\"", P_, "_faq\" aria-labelledby=\"", P_, "_faq_title\">\n<h2 class=\"aw-faq-title\" id=\"", P_,
+        "_faq_title\">", Esc{L_.faq}, "</h2>\n");
     for (const FaqItem& f : a_.faq) {
-      put(h, "<details class=\"aw-faq-item\" id=\"", P_, Esc{f.id}, "\">\n<summary class=\"aw-faq-question\" id=\"", P_, Esc{f.id}, "_question\">");
+      put(h, "<details class=\"aw-faq-item\" id=\"", P_, Esc{f.id}, "\">\n<summary class=\"aw-faq-question\" id=\"", P_, Esc{f.id},
+          "_question\">");
       until_reveal(f.id, f.spoiler && gating() ? std::string_view(f.safe_question) : std::string_view(), f.question);
       h += "</summary>\n<div class=\"aw-faq-answer\">\n";
       bool gate = gate_open(f.spoiler, f.id, L_.gated_answer);
@@ -549,8 +561,8 @@ class ArticleWriter {
     }
     if (order.empty()) return;
     std::string& h = out_;
-    put(h, "<footer class=\"aw-endnotes\" aria-labelledby=\"", P_, "_sources\">\n<h2 class=\"aw-endnotes-title\" id=\"", P_,
-        "_sources\">", Esc{a_.notes.empty() ? L_.sources : L_.notes}, "</h2>\n<ol class=\"aw-endnote-list\">\n");
+    put(h, "<footer class=\"aw-endnotes\" aria-labelledby=\"", P_, "_sources\">\n<h2 class=\"aw-endnotes-title\" id=\"", P_, "_sources\">",
+        Esc{a_.notes.empty() ? L_.sources : L_.notes}, "</h2>\n<ol class=\"aw-endnote-list\">\n");
     for (size_t i = 0; i < order.size(); ++i) {
       const std::string& id = order[i].note ? order[i].note->id : order[i].source->id;
       const std::string number = std::to_string(i + 1);
@@ -567,8 +579,10 @@ class ArticleWriter {
         put(h, "<li class=\"aw-endnote\" id=\"", P_, "_fn_", Esc{id}, "\" value=\"", number, "\" data-aw-source=\"", Esc{id},
             "\"><span class=\"aw-endnote-text\">");
         if (!s.author.empty()) put(h, Esc{s.author}, ", ");
-        if (!s.url.empty()) put(h, "<a href=\"", Href{s.url}, "\" rel=\"noopener noreferrer\">“", Esc{s.title}, "”</a>");
-        else put(h, "“", Esc{s.title}, "”");
+        if (!s.url.empty())
+          put(h, "<a href=\"", Href{s.url}, "\" rel=\"noopener noreferrer\">“", Esc{s.title}, "”</a>");
+        else
+          put(h, "“", Esc{s.title}, "”");
         if (!s.publisher.empty()) put(h, ", <cite>", Esc{s.publisher}, "</cite>");
         if (!s.date.empty()) {
           h += ", ";
@@ -593,8 +607,8 @@ class ArticleWriter {
       std::string n = std::to_string(number) + (refs > 1 ? "." + std::to_string(k) : "");
       const std::string& locator = locators[k - 1];
       put(out_, " <a class=\"aw-backref\" href=\"#", P_, "_ref_", Esc{id}, "_", std::to_string(k), "\" aria-label=\"",
-          Esc{fill(L_.back_to_citation, "n", n) + (locator.empty() ? "" : ", " + locator)}, "\">↩<sup>",
-          refs > 1 ? std::to_string(k) : "", "</sup></a>");
+          Esc{fill(L_.back_to_citation, "n", n) + (locator.empty() ? "" : ", " + locator)}, "\">↩<sup>", refs > 1 ? std::to_string(k) : "",
+          "</sup></a>");
       if (!locator.empty()) put(out_, "<span class=\"aw-locator\">", Esc{locator}, "</span>");
     }
   }
@@ -641,8 +655,7 @@ bool is_valid_id_prefix(std::string_view p) {
   return true;
 }
 
-RenderedArticle render_article(const Article& article, const RenderOptions& options, std::string_view json_text,
-                               Diagnostics& diags) {
+RenderedArticle render_article(const Article& article, const RenderOptions& options, std::string_view json_text, Diagnostics& diags) {
   return ArticleWriter(article, options, json_text, diags).run();
 }
 

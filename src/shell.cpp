@@ -53,8 +53,10 @@ std::string element(const ShellInput& in, const RenderOptions& o) {
 }
 
 std::string page_head(std::string_view lang, std::string_view dir, std::string_view title) {
-  return "<!doctype html>\n<html lang=\"" + attr(lang) + "\" dir=\"" + attr(dir) + "\">\n<head>\n<meta charset=\"utf-8\">\n"
-         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" + attr(title) + "</title>\n";
+  return "<!doctype html>\n<html lang=\"" + attr(lang) + "\" dir=\"" + attr(dir) +
+         "\">\n<head>\n<meta charset=\"utf-8\">\n"
+         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
+         attr(title) + "</title>\n";
 }
 
 // <meta property|name="key" content="value">, for a value that is there.
@@ -81,8 +83,7 @@ std::string wrap_in_shell(ShellInput in, const RenderOptions& o) {
   for (std::string_view author : in.authors) meta(h, "property", "article:author", author);
   if (!in.image.empty()) {
     h += "<meta property=\"og:image\" content=\"" + url(in.image) + "\">\n<meta property=\"og:image:width\" content=\"" +
-         std::to_string(in.image_width) + "\">\n<meta property=\"og:image:height\" content=\"" + std::to_string(in.image_height) +
-         "\">\n";
+         std::to_string(in.image_width) + "\">\n<meta property=\"og:image:height\" content=\"" + std::to_string(in.image_height) + "\">\n";
     if (!in.image_alt.empty()) h += "<meta property=\"og:image:alt\" content=\"" + attr(in.image_alt) + "\">\n";
   }
   meta(h, "name", "twitter:card", in.image.empty() ? "summary" : "summary_large_image");
@@ -104,7 +105,8 @@ IndexResult render_index_page(std::string_view index_json, const RenderOptions& 
   auto text = [&](const json& obj, const char* key, const std::string& path, bool required) -> std::string {
     auto it = obj.find(key);
     if (it != obj.end() && it->is_string() && !it->get_ref<const std::string&>().empty()) return it->get<std::string>();
-    if (required || it != obj.end()) diags.report(Code::InvalidValue, path + "/" + key, 0, std::string("\"") + key + "\" must be a non-empty string.");
+    if (required || it != obj.end())
+      diags.report(Code::InvalidValue, path + "/" + key, 0, std::string("\"") + key + "\" must be a non-empty string.");
     return "";
   };
   if (!j.is_object() || !j.contains("articles") || !j["articles"].is_array()) {

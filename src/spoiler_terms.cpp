@@ -92,9 +92,9 @@ void check_spoiler_terms(const Article& a, const JsonDocument& doc, std::string_
     if (text.empty()) return;
     const size_t literal = doc.offset_of(pointer);
     for (const SpoilerTerms::Match& m : terms.find(text)) {
-      diags.report(Code::SpoilerTermUngated, pointer, string_literal_offset(json_text, literal, m.index),
-                   "The spoiler term \"" + a.spoiler_terms[m.term] + "\" is in " + std::string(what) +
-                       ", which readers see before any reveal.");
+      diags.report(
+          Code::SpoilerTermUngated, pointer, string_literal_offset(json_text, literal, m.index),
+          "The spoiler term \"" + a.spoiler_terms[m.term] + "\" is in " + std::string(what) + ", which readers see before any reveal.");
     }
   };
   check("/title", a.title, "the title");
@@ -137,8 +137,10 @@ void check_spoiler_terms(const Article& a, const JsonDocument& doc, std::string_
     const std::string p = "/faq/" + std::to_string(i);
     // A derived id is the slug of the (safe) question checked below; only a written one is located.
     if (doc.value_offsets.count(p + "/id")) check(p + "/id", f.id, "an FAQ item's id (in the page's links and ids)");
-    if (gating && f.spoiler && !f.safe_question.empty()) check(p + "/safeQuestion", f.safe_question, "a safe question");
-    else check(p + "/question", f.question, gating && f.spoiler ? "the question of a gated FAQ item (add a safeQuestion)" : "an FAQ question");
+    if (gating && f.spoiler && !f.safe_question.empty())
+      check(p + "/safeQuestion", f.safe_question, "a safe question");
+    else
+      check(p + "/question", f.question, gating && f.spoiler ? "the question of a gated FAQ item (add a safeQuestion)" : "an FAQ question");
   }
   for (size_t i = 0; i < a.related.size(); ++i) {
     const RelatedLink& r = a.related[i];
@@ -154,7 +156,8 @@ void check_spoiler_terms(const Article& a, const JsonDocument& doc, std::string_
   }
   for (const SpoilerTerms::Match& m : terms.find(description)) {  // the first is enough: it is derived text
     diags.report(Code::SpoilerTermUngated, "", 0,
-                 "The spoiler term \"" + a.spoiler_terms[m.term] + "\" is in the description (meta.description), which search results and link previews show.");
+                 "The spoiler term \"" + a.spoiler_terms[m.term] +
+                     "\" is in the description (meta.description), which search results and link previews show.");
     break;
   }
 }

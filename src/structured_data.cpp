@@ -90,8 +90,8 @@ std::string article_json_ld(const Article& a, const RenderOptions& o) {
   str(j, "@context", "https://schema.org");
   str(j += ',', "@type", "Article");
   if (a.has_subject) {
-    static const std::pair<const char*, const char*> kinds[] = {{"film", "Movie"}, {"series", "TVSeries"}, {"book", "Book"},
-                                                                {"game", "VideoGame"}, {"album", "MusicAlbum"}};
+    static const std::pair<const char*, const char*> kinds[] = {
+        {"film", "Movie"}, {"series", "TVSeries"}, {"book", "Book"}, {"game", "VideoGame"}, {"album", "MusicAlbum"}};
     std::string_view type = "CreativeWork";
     for (const auto& k : kinds)
       if (a.subject.kind == k.first) type = k.second;

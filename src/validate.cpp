@@ -1,7 +1,7 @@
 #include "aw/validate.hpp"
 
-#include <cctype>
 #include <algorithm>
+#include <cctype>
 #include <map>
 
 #include "aw/escape.hpp"
@@ -161,20 +161,23 @@ class Reader final : public format::Reporter {
     const std::string p = where.pointer(), name = where.name();
     if (f.required && v.empty()) return report(Code::EmptyValue, p, name + " needs at least one entry.");
     if (v.size() > limits_.max_items)
-      return report(Code::TooMany, p, name + " has " + std::to_string(v.size()) + " entries; the limit is " +
-                                          std::to_string(limits_.max_items) + " (maxItems).");
+      return report(
+          Code::TooMany, p,
+          name + " has " + std::to_string(v.size()) + " entries; the limit is " + std::to_string(limits_.max_items) + " (maxItems).");
     // A list of its own table (sub-sections) nests one level deeper, up to f.max levels in all.
     const bool nests = f.object == &table;
     const int level = nests ? depth + 1 : 1;
     if (nests && level > f.max)
-      return report(Code::SectionsTooDeep, p, "Sub-sections nest at most " + std::to_string(f.max) + " levels deep (h2–h" +
-                                                  std::to_string(f.max + 1) + ").");
+      return report(Code::SectionsTooDeep, p,
+                    "Sub-sections nest at most " + std::to_string(f.max) + " levels deep (h2–h" + std::to_string(f.max + 1) + ").");
     for (size_t i = 0; i < v.size(); ++i) {
       const json& e = v[i];
       const Where element{p, "", i, f.object ? f.object->noun : f.item->noun};
       if (f.object) {
-        if (!e.is_object()) wrong_type(element, "an object", e);
-        else read_object(*f.object, e, element.pointer(), f.child(target), i, level);
+        if (!e.is_object())
+          wrong_type(element, "an object", e);
+        else
+          read_object(*f.object, e, element.pointer(), f.child(target), i, level);
         continue;
       }
       format::Value value;
@@ -204,7 +207,9 @@ class Reader final : public format::Reporter {
     if (is_blank(s)) return report(Code::EmptyValue, where.pointer(), where.name() + " is empty."), false;
     const size_t limit = f.max > 0 ? static_cast<size_t>(f.max) : limits_.max_text_chars;
     if (const size_t n = code_points(s); n > limit)
-      return report(Code::TooLong, where.pointer(), where.name() + " is " + std::to_string(n) + " characters long; the limit is " + std::to_string(limit) + "."), false;
+      return report(Code::TooLong, where.pointer(),
+                    where.name() + " is " + std::to_string(n) + " characters long; the limit is " + std::to_string(limit) + "."),
+             false;
     if (!kind_accepts(f, s, where)) return false;
     out.text = s;
     return true;
@@ -212,11 +217,14 @@ class Reader final : public format::Reporter {
 
   bool read_integer(const Field& f, const json& v, const Where& where, format::Value& out) {
     // JSON Schema's "integer" is a number with no fraction, so 1990.0 is one too.
-    const bool whole = v.is_number_integer() || (v.is_number_float() && v.get<double>() == static_cast<double>(static_cast<long long>(v.get<double>())));
+    const bool whole =
+        v.is_number_integer() || (v.is_number_float() && v.get<double>() == static_cast<double>(static_cast<long long>(v.get<double>())));
     if (!whole) return wrong_type(where, "a whole number", v), false;
     const double n = v.get<double>();
     if (n < static_cast<double>(f.min) || n > static_cast<double>(f.max))
-      return report(Code::InvalidValue, where.pointer(), where.name() + " must be from " + std::to_string(f.min) + " to " + std::to_string(f.max) + "."), false;
+      return report(Code::InvalidValue, where.pointer(),
+                    where.name() + " must be from " + std::to_string(f.min) + " to " + std::to_string(f.max) + "."),
+             false;
     out.integer = static_cast<long long>(n);
     return true;
   }
@@ -226,8 +234,10 @@ class Reader final : public format::Reporter {
     const std::string& s = v.get_ref<const std::string&>();
     if (f.required && is_blank(s)) return report(Code::EmptyValue, where.pointer(), where.name() + " is empty."), false;
     if (s.size() > limits_.max_markdown_bytes)
-      return report(Code::TooLong, where.pointer(), where.name() + " is " + std::to_string(s.size()) + " bytes of Markdown; the limit is " +
-                                          std::to_string(limits_.max_markdown_bytes) + " (maxMarkdownBytes)."), false;
+      return report(Code::TooLong, where.pointer(),
+                    where.name() + " is " + std::to_string(s.size()) + " bytes of Markdown; the limit is " +
+                        std::to_string(limits_.max_markdown_bytes) + " (maxMarkdownBytes)."),
+             false;
     out.markdown = MarkdownField{s, where.pointer(), doc_.offset_of_node(v)};
     return true;
   }
@@ -237,7 +247,8 @@ class Reader final : public format::Reporter {
     switch (f.kind) {
       case Kind::Slug:
         if (is_slug(s)) return true;
-        report(Code::InvalidSlug, where.pointer(), "\"" + s + "\" is not a valid id: use lowercase letters, digits and '-' (like \"final-shot\").");
+        report(Code::InvalidSlug, where.pointer(),
+               "\"" + s + "\" is not a valid id: use lowercase letters, digits and '-' (like \"final-shot\").");
         return false;
       case Kind::Lang:
         if (is_language_tag(s)) return true;
@@ -247,7 +258,8 @@ class Reader final : public format::Reporter {
       case Kind::PartialDate: {
         const bool partial = f.kind == Kind::PartialDate;
         if (is_iso_date(s, partial)) return true;
-        report(Code::InvalidDate, where.pointer(), "\"" + s + "\" is not a date in the form " + (partial ? "YYYY, YYYY-MM or " : "") + "YYYY-MM-DD.");
+        report(Code::InvalidDate, where.pointer(),
+               "\"" + s + "\" is not a date in the form " + (partial ? "YYYY, YYYY-MM or " : "") + "YYYY-MM-DD.");
         return false;
       }
       case Kind::Url: return url_accepted(s, where);
@@ -259,15 +271,17 @@ class Reader final : public format::Reporter {
         return false;
       case Kind::Timestamp:
         if (timestamp_seconds(s) >= 0) return true;
-        report(Code::InvalidValue, where.pointer(), where.name() + " must be a time in the form M:SS or H:MM:SS (\"0:45\", \"1:52:10\"), not \"" + s + "\".");
+        report(Code::InvalidValue, where.pointer(),
+               where.name() + " must be a time in the form M:SS or H:MM:SS (\"0:45\", \"1:52:10\"), not \"" + s + "\".");
         return false;
       case Kind::YouTubeId:
       case Kind::VimeoId: {
         const bool youtube = f.kind == Kind::YouTubeId;
         if (youtube ? is_youtube_id(s) : is_vimeo_id(s)) return true;
         report(Code::InvalidValue, where.pointer(),
-               where.name() + (youtube ? " must be a YouTube video id: the 11 letters, digits, '-' and '_' after v= in its address."
-                               : " must be a Vimeo video id: the number in its address.") +
+               where.name() +
+                   (youtube ? " must be a YouTube video id: the 11 letters, digits, '-' and '_' after v= in its address."
+                            : " must be a Vimeo video id: the number in its address.") +
                    " A URL is never accepted here.");
         return false;
       }
@@ -275,7 +289,8 @@ class Reader final : public format::Reporter {
         std::vector<std::string_view> values(f.values.begin(), f.values.end());
         if (std::find(values.begin(), values.end(), s) != values.end()) return true;
         std::string list;
-        for (size_t i = 0; i < values.size(); ++i) list.append(i ? (i + 1 == values.size() ? " or " : ", ") : "").append("\"").append(values[i]).append("\"");
+        for (size_t i = 0; i < values.size(); ++i)
+          list.append(i ? (i + 1 == values.size() ? " or " : ", ") : "").append("\"").append(values[i]).append("\"");
         report(Code::InvalidValue, where.pointer(), where.name() + " must be " + list + ", not \"" + s + "\"." + diags_.suggest(s, values));
         return false;
       }
@@ -285,7 +300,8 @@ class Reader final : public format::Reporter {
 
   bool url_accepted(const std::string& s, const Where& where) {
     if (!url_is_safe(s, UrlUse::Link)) {
-      report(Code::UnsafeUrl, where.pointer(), "This URL is not allowed: only http, https, mailto and relative URLs are, without control characters or backslashes.");
+      report(Code::UnsafeUrl, where.pointer(),
+             "This URL is not allowed: only http, https, mailto and relative URLs are, without control characters or backslashes.");
       return false;
     }
     if (url_looks_like_host(s))
@@ -313,8 +329,8 @@ class Reader final : public format::Reporter {
         return;
       }
       report(Code::DuplicateId, pointer(),
-             "The id \"" + id + "\" is used twice (first at line " + std::to_string(diags_.line_of(doc_.offset_of(first->second))) +
-                 ", " + first->second + "); section and FAQ ids must be unique.");
+             "The id \"" + id + "\" is used twice (first at line " + std::to_string(diags_.line_of(doc_.offset_of(first->second))) + ", " +
+                 first->second + "); section and FAQ ids must be unique.");
     };
     walk_sections(a.sections, [&](const Section& s) { claim(s.id, [&] { return s.pointer + "/id"; }); });
     for (size_t i = 0; i < a.faq.size(); ++i)
@@ -327,7 +343,8 @@ class Reader final : public format::Reporter {
     for (const Source& s : a.sources) {
       if (s.id.empty()) continue;
       auto [first, inserted] = source_ids.try_emplace(s.id, &s);
-      if (inserted) names.push_back(s.id);
+      if (inserted)
+        names.push_back(s.id);
       else
         report(Code::DuplicateId, s.pointer + "/id",
                "Two sources have the id \"" + s.id + "\" (first at line " +
@@ -448,8 +465,6 @@ bool is_iso_date(std::string_view s, bool allow_partial) {
   return day >= 1 && day <= max_day;
 }
 
-Article validate_article(const JsonDocument& doc, const Limits& limits, Diagnostics& diags) {
-  return Reader(doc, limits, diags).run();
-}
+Article validate_article(const JsonDocument& doc, const Limits& limits, Diagnostics& diags) { return Reader(doc, limits, diags).run(); }
 
 }  // namespace aw

@@ -17,9 +17,7 @@ aw::CallOutput last;
 
 std::string_view bytes(uintptr_t ptr, size_t len) { return {reinterpret_cast<const char*>(ptr), len}; }
 
-val view(const std::string& s) {
-  return val(emscripten::typed_memory_view(s.size(), reinterpret_cast<const unsigned char*>(s.data())));
-}
+val view(const std::string& s) { return val(emscripten::typed_memory_view(s.size(), reinterpret_cast<const unsigned char*>(s.data()))); }
 
 val hand_over(aw::CallOutput output) {
   last = std::move(output);
@@ -50,9 +48,7 @@ val refuse(int entry, size_t input_bytes, bool out_of_memory, uintptr_t opts, si
   return hand_over(aw::call_refused(static_cast<aw::Entry>(entry), input_bytes, out_of_memory, bytes(opts, opts_len)));
 }
 
-val failure_text(uintptr_t facts, size_t facts_len) {
-  return hand_over({"", aw::call_failure_text(bytes(facts, facts_len))});
-}
+val failure_text(uintptr_t facts, size_t facts_len) { return hand_over({"", aw::call_failure_text(bytes(facts, facts_len))}); }
 
 void release() { last = aw::CallOutput(); }
 

@@ -12,16 +12,16 @@
 namespace aw {
 
 struct ArticleResult {
-  bool ok = false;        // no errors (warnings allowed)
-  std::string html;       // empty unless ok
+  bool ok = false;                      // no errors (warnings allowed)
+  std::string html;                     // empty unless ok
   std::vector<Diagnostic> diagnostics;  // errors and warnings, in document order of discovery
   // meta (valid when the document parsed as an object)
   std::string id, title, lang, spoilers = "none";
   std::string kicker, published, updated;  // as written (dates ISO)
   std::vector<std::string> authors;        // names
-  std::string description;  // for <meta name="description"> (no gated text unless opted in)
-  std::string json_ld;      // schema.org Article + FAQPage, safe inside <script type="application/ld+json">
-  std::string hero_image, hero_alt_text;  // for the page shell's og:image
+  std::string description;                 // for <meta name="description"> (no gated text unless opted in)
+  std::string json_ld;                     // schema.org Article + FAQPage, safe inside <script type="application/ld+json">
+  std::string hero_image, hero_alt_text;   // for the page shell's og:image
   int hero_width = 0, hero_height = 0;
   RenderedArticle rendered;  // html moved out; toc, dir, reading minutes kept
 };

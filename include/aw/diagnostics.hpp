@@ -15,41 +15,41 @@ enum class Severity { Error, Warning };
 // Every code the validator can report. docs/errors.md documents each one (a test checks that the
 // table there and this list agree).
 enum class Code {
-  InputTooLarge,      // the JSON text exceeds limits.maxInputBytes
-  JsonSyntax,         // not well-formed JSON (includes invalid UTF-8 and lone surrogates)
-  JsonTooDeep,        // nesting deeper than limits.maxDepth
-  DuplicateKey,       // the same key twice in one object
-  WrongType,          // a value of the wrong JSON type
-  MissingField,       // a required field is absent
-  EmptyValue,         // a required string or array is empty
-  TooLong,            // a string longer than its limit
-  TooMany,            // an array longer than limits.maxItems
-  InvalidSlug,        // an id that is not ^[a-z0-9][a-z0-9-]*$
-  InvalidDate,        // not YYYY-MM-DD (or a date that does not exist)
-  InvalidLanguage,    // lang is not a BCP 47 tag
-  InvalidValue,       // a value outside its allowed set or range
-  UnsafeUrl,          // a URL field outside the scheme allowlist
-  InvalidUrl,         // a URL field that does not hold a URL (spaces, <>, bad %-escapes, no host)
-  DuplicateId,        // two sections / FAQ items / sources with the same id
-  UnknownSource,      // a citation or "sources" entry naming no source
-  SectionsTooDeep,    // sub-sections nested deeper than 4 levels
-  MarkdownTooNested,  // Markdown containers (lists, quotes) nested deeper than limits.maxMarkdownNesting
-  InvalidOption,      // a render option with a bad value
+  InputTooLarge,         // the JSON text exceeds limits.maxInputBytes
+  JsonSyntax,            // not well-formed JSON (includes invalid UTF-8 and lone surrogates)
+  JsonTooDeep,           // nesting deeper than limits.maxDepth
+  DuplicateKey,          // the same key twice in one object
+  WrongType,             // a value of the wrong JSON type
+  MissingField,          // a required field is absent
+  EmptyValue,            // a required string or array is empty
+  TooLong,               // a string longer than its limit
+  TooMany,               // an array longer than limits.maxItems
+  InvalidSlug,           // an id that is not ^[a-z0-9][a-z0-9-]*$
+  InvalidDate,           // not YYYY-MM-DD (or a date that does not exist)
+  InvalidLanguage,       // lang is not a BCP 47 tag
+  InvalidValue,          // a value outside its allowed set or range
+  UnsafeUrl,             // a URL field outside the scheme allowlist
+  InvalidUrl,            // a URL field that does not hold a URL (spaces, <>, bad %-escapes, no host)
+  DuplicateId,           // two sections / FAQ items / sources with the same id
+  UnknownSource,         // a citation or "sources" entry naming no source
+  SectionsTooDeep,       // sub-sections nested deeper than 4 levels
+  MarkdownTooNested,     // Markdown containers (lists, quotes) nested deeper than limits.maxMarkdownNesting
+  InvalidOption,         // a render option with a bad value
   RenderBudgetExceeded,  // past limits.maxMarkdownElements or limits.maxHtmlBytes: rendering stopped
-  OutOfMemory,        // the module could not allocate memory for this input (nothing else is affected)
+  OutOfMemory,           // the module could not allocate memory for this input (nothing else is affected)
   // warnings
-  UnknownField,       // a field the format does not define (x-* and $* are reserved and ignored)
-  UnknownOption,      // a render option the widget does not define (ignored)
-  UnusedSource,       // a source no one cites or lists
-  MissingAnchor,      // a Markdown link to #id where no section or FAQ item has that id
-  UnsafeMarkdownUrl,  // a Markdown link or image outside the allowlist (rendered as text)
-  ImageNotAllowed,    // a hero, figure, srcset or poster image from an origin the render options do not allow
-  NotInline,          // block Markdown (a list, a heading, two paragraphs…) in a field that is one paragraph (a caption)
-  UrlWithoutScheme,   // a relative URL that starts like a host name ("www.example.com/page")
-  RawHtmlDropped,     // raw HTML in Markdown (never rendered)
-  DateOrder,          // updated is before published
+  UnknownField,        // a field the format does not define (x-* and $* are reserved and ignored)
+  UnknownOption,       // a render option the widget does not define (ignored)
+  UnusedSource,        // a source no one cites or lists
+  MissingAnchor,       // a Markdown link to #id where no section or FAQ item has that id
+  UnsafeMarkdownUrl,   // a Markdown link or image outside the allowlist (rendered as text)
+  ImageNotAllowed,     // a hero, figure, srcset or poster image from an origin the render options do not allow
+  NotInline,           // block Markdown (a list, a heading, two paragraphs…) in a field that is one paragraph (a caption)
+  UrlWithoutScheme,    // a relative URL that starts like a host name ("www.example.com/page")
+  RawHtmlDropped,      // raw HTML in Markdown (never rendered)
+  DateOrder,           // updated is before published
   SpoilerTermUngated,  // a spoilers.terms phrase in a text readers see before any reveal
-  TooManyProblems,    // more than Diagnostics::kMaxKept errors or warnings: the rest are not listed
+  TooManyProblems,     // more than Diagnostics::kMaxKept errors or warnings: the rest are not listed
 };
 
 std::string_view code_name(Code code);  // "json-syntax", …
@@ -115,7 +115,6 @@ class Diagnostics {
   size_t errors_ = 0, warnings_ = 0;
   size_t suggestions_ = 0;
 };
-
 
 // RFC 6901 escaping of one reference token ("a/b" → "a~1b").
 std::string pointer_token(std::string_view key);

@@ -38,10 +38,10 @@ enum class Kind {
   PartialDate,  // YYYY, YYYY-MM or YYYY-MM-DD
   Markdown,     // CommonMark, at most limits.maxMarkdownBytes; a required one is not blank
   Boolean,
-  Integer,      // a whole number from `min` to `max`
-  Enum,         // one of `values`
-  Object,       // an object of the table `object`
-  List,         // an array of `item`s (a scalar kind, or objects of the table `object`)
+  Integer,  // a whole number from `min` to `max`
+  Enum,     // one of `values`
+  Object,   // an object of the table `object`
+  List,     // an array of `item`s (a scalar kind, or objects of the table `object`)
 };
 
 // A constant array seen through a pointer and a size (C++17 has no std::span).
@@ -94,13 +94,13 @@ struct Field {
   Kind kind;
   bool required;
   const char* doc;
-  const char* noun = nullptr;        // a List's element, for messages: "a person"
-  const Object* object = nullptr;    // Object, or a List of objects
-  const Field* item = nullptr;       // List of scalars: the element's kind and limits
-  Span<std::string_view> values;     // Enum
-  long long min = 0, max = 0;        // Integer: the range; Text: at most `max` code points (0: limits.maxTextChars);
-                                     // a List of its own object (sub-sections): at most `max` levels in all
-  bool names_source = false;         // a Slug that must be the id of a source
+  const char* noun = nullptr;      // a List's element, for messages: "a person"
+  const Object* object = nullptr;  // Object, or a List of objects
+  const Field* item = nullptr;     // List of scalars: the element's kind and limits
+  Span<std::string_view> values;   // Enum
+  long long min = 0, max = 0;      // Integer: the range; Text: at most `max` code points (0: limits.maxTextChars);
+                                   // a List of its own object (sub-sections): at most `max` levels in all
+  bool names_source = false;       // a Slug that must be the id of a source
   // Required unless the Boolean field of this name is true, and then absent ("alt" unless
   // "decorative": true). `required` is false for such a field.
   std::string_view unless;
@@ -114,7 +114,7 @@ struct Object {
   const char* noun;       // for messages: "a section"
   const char* doc;
   Span<Field> fields;
-  Finish finish = nullptr;  // what a field table cannot say: derived values, rules across fields
+  Finish finish = nullptr;             // what a field table cannot say: derived values, rules across fields
   Span<std::string_view> exactly_one;  // names of fields of which exactly one is present (a media entry)
 };
 
@@ -126,8 +126,8 @@ std::vector<const Object*> all_objects();
 const Field* find_field(const Object& object, std::string_view name);
 
 // The documents generated from the tables (src/format_docs.cpp; native builds only).
-std::string json_schema();                         // schema/article.schema.json
-std::string update_format_md(std::string_view md);  // docs/FORMAT.md with its generated blocks redone
+std::string json_schema();                            // schema/article.schema.json
+std::string update_format_md(std::string_view md);    // docs/FORMAT.md with its generated blocks redone
 std::string update_typescript(std::string_view dts);  // web/index.d.ts with its ArticleJSON types redone
 
 }  // namespace aw::format

@@ -81,8 +81,7 @@ size_t string_literal_offset(std::string_view text, size_t literal_offset, size_
 // together instead of one each (quadratic in a large field with many problems).
 class StringLiteralCursor {
  public:
-  StringLiteralCursor(std::string_view text, size_t literal_offset)
-      : text_(text), start_(literal_offset + 1), at_(start_) {}
+  StringLiteralCursor(std::string_view text, size_t literal_offset) : text_(text), start_(literal_offset + 1), at_(start_) {}
   size_t offset_of(size_t index);
 
  private:

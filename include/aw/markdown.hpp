@@ -9,10 +9,10 @@
 //   "||text||" is an inline spoiler (parse_markdown).
 #pragma once
 #include <functional>
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
-#include <map>
 #include <vector>
 
 #include "aw/diagnostics.hpp"
@@ -39,18 +39,18 @@ class UniqueIds {
 
 // The Markdown part of one render's work budget (limits.maxMarkdownElements), shared by its fields.
 struct MarkdownBudget {
-  size_t limit = 0;         // for the message
+  size_t limit = 0;  // for the message
   size_t elements_left = 0;
-  bool stopped = false;     // a field went past it: later fields are not rendered
+  bool stopped = false;  // a field went past it: later fields are not rendered
 };
 
 // One citation ([^id] or [^id, locator]) as the article numbers it.
 struct Citation {
-  int number = 0;              // in the article's one sequence of sources and notes, from 1
-  std::string ref_id;          // the id of its <a> (without prefix): _ref_ID_K
-  std::string_view label;      // its accessible name's pattern: "Source {n}" or "Note {n}"
-  bool note = false;           // a note (data-aw-note) rather than a source (data-aw-source)
-  std::string inline_part;     // given to cite(): the inline spoiler the citation is in ("": none)
+  int number = 0;           // in the article's one sequence of sources and notes, from 1
+  std::string ref_id;       // the id of its <a> (without prefix): _ref_ID_K
+  std::string_view label;   // its accessible name's pattern: "Source {n}" or "Note {n}"
+  bool note = false;        // a note (data-aw-note) rather than a source (data-aw-source)
+  std::string inline_part;  // given to cite(): the inline spoiler the citation is in ("": none)
 };
 
 // docs/HTML.md "Citations": <sup class="aw-cite"><a class="aw-cite-ref" …>n</a></sup>, its name

@@ -9,8 +9,8 @@ namespace aw {
 
 struct MarkdownField {
   std::string text;
-  std::string pointer;   // JSON Pointer of the string
-  size_t offset = 0;     // byte offset of its opening quote in the JSON text
+  std::string pointer;  // JSON Pointer of the string
+  size_t offset = 0;    // byte offset of its opening quote in the JSON text
   bool empty() const { return text.empty(); }
 };
 
@@ -32,8 +32,8 @@ struct Source {
 // An image: the article's hero, a figure in a section, a video's poster.
 struct ImageSource {
   std::string src;
-  int width = 0;         // its intrinsic width in pixels (srcset "480w")
-  std::string pointer;   // where it is in the JSON, and the offset of its src there
+  int width = 0;        // its intrinsic width in pixels (srcset "480w")
+  std::string pointer;  // where it is in the JSON, and the offset of its src there
   size_t offset = 0;
 };
 struct Image {
@@ -44,7 +44,7 @@ struct Image {
   std::string sizes;
   MarkdownField caption;  // inline Markdown
   std::string credit;
-  std::string pointer;    // where it is in the JSON, and the offset of its src there
+  std::string pointer;  // where it is in the JSON, and the offset of its src there
   size_t offset = 0;
 };
 
@@ -84,14 +84,14 @@ struct Note {
 
 struct Section {
   std::string id, heading;
-  std::string safe_heading;          // gated sections: shown (Contents, the heading) until reveal
+  std::string safe_heading;  // gated sections: shown (Contents, the heading) until reveal
   MarkdownField body;
   bool spoiler = false;
   std::vector<std::string> sources;  // source ids, in "Drawing on" order
   std::vector<Media> media;          // after the body, before the sub-sections
   std::vector<Section> sections;
-  MarkdownField conclusion;          // after the sub-sections
-  int level = 1;                     // 1 = top level (h2)
+  MarkdownField conclusion;  // after the sub-sections
+  int level = 1;             // 1 = top level (h2)
   std::string pointer;
 };
 

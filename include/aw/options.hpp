@@ -8,12 +8,12 @@
 namespace aw {
 
 struct Limits {
-  size_t max_input_bytes = 4u << 20;      // whole JSON text
-  size_t max_depth = 64;                  // JSON nesting
-  size_t max_items = 2000;                // entries in any one array
-  size_t max_text_chars = 2000;           // a plain-text field, in code points
-  size_t max_markdown_bytes = 100000;     // one Markdown field
-  size_t max_markdown_nesting = 32;       // lists/block quotes inside one another
+  size_t max_input_bytes = 4u << 20;   // whole JSON text
+  size_t max_depth = 64;               // JSON nesting
+  size_t max_items = 2000;             // entries in any one array
+  size_t max_text_chars = 2000;        // a plain-text field, in code points
+  size_t max_markdown_bytes = 100000;  // one Markdown field
+  size_t max_markdown_nesting = 32;    // lists/block quotes inside one another
   // The work budget of one render (docs/SECURITY.md): past either, rendering stops with a located
   // render-budget-exceeded error, so no input within the limits above can freeze a reader's tab.
   size_t max_markdown_elements = 200000;  // cmark nodes over all Markdown fields, citations included
@@ -28,11 +28,11 @@ struct Limits {
 };
 
 struct RenderOptions {
-  std::string id_prefix = "aw-";  // every emitted id starts with it: ^[A-Za-z][A-Za-z0-9_-]{0,31}$
-  bool reveal_spoilers = false;   // render gated parts open (e.g. a publisher's spoiler-free policy off)
-  bool allow_remote_images = false;  // images from any other origin (default: same-origin only)
-  std::vector<std::string> image_origins;  // or from these origins only (url_origin's form: "https://img.example.com")
-  bool spoilers_in_metadata = false;  // gated text in JSON-LD / description (see structured_data.hpp)
+  std::string id_prefix = "aw-";                              // every emitted id starts with it: ^[A-Za-z][A-Za-z0-9_-]{0,31}$
+  bool reveal_spoilers = false;                               // render gated parts open (e.g. a publisher's spoiler-free policy off)
+  bool allow_remote_images = false;                           // images from any other origin (default: same-origin only)
+  std::vector<std::string> image_origins;                     // or from these origins only (url_origin's form: "https://img.example.com")
+  bool spoilers_in_metadata = false;                          // gated text in JSON-LD / description (see structured_data.hpp)
   std::string publisher_name, publisher_url, publisher_logo;  // schema.org publisher
   std::string canonical_url;                                  // schema.org mainEntityOfPage
   // Server-side rendering: what wraps the <article>. "none" (the article alone), "element"

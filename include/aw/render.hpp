@@ -27,8 +27,7 @@ struct RenderedArticle {
 };
 
 // json_text is the document the article came from (to locate Markdown problems).
-RenderedArticle render_article(const Article& article, const RenderOptions& options, std::string_view json_text,
-                               Diagnostics& diags);
+RenderedArticle render_article(const Article& article, const RenderOptions& options, std::string_view json_text, Diagnostics& diags);
 
 // Whether an id prefix is acceptable: ^[A-Za-z][A-Za-z0-9_-]{0,31}$ (cannot collide with the
 // host page's ids by accident, cannot break out of an attribute).

@@ -27,9 +27,9 @@ namespace aw {
 struct ShellInput {
   std::string article_html;  // moved into the result when there is no shell
   std::string_view title, lang, dir, description, json_ld;
-  std::string_view published, updated;       // ISO dates (article:published_time, …)
-  std::vector<std::string_view> authors;     // names (article:author)
-  std::string image;            // og:image (the hero), with its size and text alternative
+  std::string_view published, updated;    // ISO dates (article:published_time, …)
+  std::vector<std::string_view> authors;  // names (article:author)
+  std::string image;                      // og:image (the hero), with its size and text alternative
   int image_width = 0, image_height = 0;
   std::string_view image_alt;
 };

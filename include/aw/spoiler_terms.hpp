@@ -4,9 +4,9 @@
 // invisible format characters, so "Mar\u200Bried" still matches "married".
 #pragma once
 #include <cstddef>
+#include <map>
 #include <string>
 #include <string_view>
-#include <map>
 #include <vector>
 
 #include "aw/diagnostics.hpp"
@@ -31,7 +31,7 @@ class SpoilerTerms {
   std::vector<Match> find(std::string_view text) const;
 
  private:
-  std::vector<std::vector<std::string>> terms_;                 // each term as folded words
+  std::vector<std::vector<std::string>> terms_;                    // each term as folded words
   std::map<std::string, std::vector<size_t>, std::less<>> first_;  // first word → terms
 };
 
@@ -39,7 +39,7 @@ class SpoilerTerms {
 // kicker, dek, quick-answer question, every section id, the headings of sections outside gates
 // (a gated section's safeHeading instead of its heading), FAQ questions (safeQuestion for gated items),
 // related cards, source labels and titles, and the description. Located inside the string.
-void check_spoiler_terms(const Article& article, const JsonDocument& doc, std::string_view json_text,
-                         std::string_view description, const RenderOptions& options, Diagnostics& diags);
+void check_spoiler_terms(const Article& article, const JsonDocument& doc, std::string_view json_text, std::string_view description,
+                         const RenderOptions& options, Diagnostics& diags);
 
 }  // namespace aw

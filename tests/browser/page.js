@@ -404,8 +404,9 @@ class FirefoxEngine extends Engine {
   constructor() {
     super('firefox');
   }
+  // eslint-disable-next-line no-unused-vars -- dropped: Firefox's Tab reaches links anyway
   relevant({ tabsToLinks, ...p }) {
-    return p; // Firefox's Tab reaches links anyway
+    return p;
   }
   async launch(p) {
     const prefs = {

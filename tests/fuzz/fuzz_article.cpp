@@ -38,8 +38,8 @@
 #include <vector>
 
 #include "aw/api.hpp"
-#include "aw/json_source.hpp"
 #include "aw/escape.hpp"
+#include "aw/json_source.hpp"
 
 namespace {
 
@@ -85,7 +85,10 @@ std::string decode_attribute(std::string_view v) {
       bool hex = ref[1] == 'x' || ref[1] == 'X';
       for (size_t k = hex ? 2 : 1; k < ref.size() && cp < 0x110000; ++k) {
         char c = ref[k];
-        int d = (c >= '0' && c <= '9') ? c - '0' : hex && (c >= 'a' && c <= 'f') ? c - 'a' + 10 : hex && (c >= 'A' && c <= 'F') ? c - 'A' + 10 : -1;
+        int d = (c >= '0' && c <= '9')          ? c - '0'
+                : hex && (c >= 'a' && c <= 'f') ? c - 'a' + 10
+                : hex && (c >= 'A' && c <= 'F') ? c - 'A' + 10
+                                                : -1;
         if (d < 0) break;
         cp = cp * (hex ? 16 : 10) + static_cast<uint32_t>(d);
       }
@@ -122,8 +125,8 @@ bool url_allowed(std::string_view raw, bool image, bool allow_remote_images) {
   size_t i = 0;
   bool scheme = !s.empty() && ((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z'));
   if (scheme) {
-    while (i < s.size() && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9') ||
-                            s[i] == '+' || s[i] == '-' || s[i] == '.'))
+    while (i < s.size() && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '+' ||
+                            s[i] == '-' || s[i] == '.'))
       ++i;
     scheme = i < s.size() && s[i] == ':';
   }
@@ -150,14 +153,13 @@ bool is_void(std::string_view tag) { return in(tag, {"br", "hr", "img"}); }
 // emits, so anything injected (a tag, an attribute, an unescaped quote) makes it fail.
 void check_html(std::string_view h, const Expect& x) {
   static const std::initializer_list<std::string_view> kTags = {
-      "article", "header", "p",      "span",   "h1",     "h2",      "h3",         "h4",   "h5",   "h6",
-      "time",    "a",      "aside",  "button", "nav",    "ol",      "ul",         "li",   "section", "div",
-      "details", "summary", "footer", "cite",  "sup",    "strong",  "em",         "code", "pre",  "blockquote",
-      "hr",      "br",     "img",    "figure", "figcaption"};
+      "article", "header", "p",   "span", "h1",  "h2",         "h3",      "h4",  "h5",      "h6",      "time",      "a",
+      "aside",   "button", "nav", "ol",   "ul",  "li",         "section", "div", "details", "summary", "footer",    "cite",
+      "sup",     "strong", "em",  "code", "pre", "blockquote", "hr",      "br",  "img",     "figure",  "figcaption"};
   static const std::initializer_list<std::string_view> kAttrs = {
-      "class", "lang", "dir", "id", "href", "src", "alt", "title", "rel", "datetime", "aria-labelledby",
-      "aria-hidden", "aria-label", "aria-controls", "type", "hidden", "start", "value", "srcset", "sizes", "width", "height",
-      "loading", "decoding", "fetchpriority", "tabindex"};
+      "class",       "lang",       "dir",           "id",      "href",   "src",   "alt",   "title",  "rel",   "datetime", "aria-labelledby",
+      "aria-hidden", "aria-label", "aria-controls", "type",    "hidden", "start", "value", "srcset", "sizes", "width",    "height",
+      "loading",     "decoding",   "fetchpriority", "tabindex"};
   std::vector<std::string> stack;
   size_t i = 0;
   while (i < h.size()) {
@@ -287,7 +289,8 @@ void check_parser(std::string_view text) {
     if (d.code == aw::Code::DuplicateKey || d.code == aw::Code::JsonTooDeep || d.code == aw::Code::TooMany ||
         d.code == aw::Code::InputTooLarge)
       return;
-  if (ok != !reference.is_discarded()) fail(ok ? "the parser accepts what nlohmann refuses" : "the parser refuses what nlohmann accepts", "", 0);
+  if (ok != !reference.is_discarded())
+    fail(ok ? "the parser accepts what nlohmann refuses" : "the parser refuses what nlohmann accepts", "", 0);
   if (ok && doc.root != reference) fail("the parser and nlohmann read different values", "", 0);
 }
 
@@ -388,11 +391,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         aw::CallOutput call = aw::call_render(article, opts, true);
         json report = json::parse(call.report, nullptr, false);
         if (report.is_discarded() || !report.is_object()) fail("the call's report is not a JSON object", call.report, 0);
-        bool option_error = std::any_of(problems.begin(), problems.end(), [](const aw::Diagnostic& d) { return d.severity == aw::Severity::Error; });
+        bool option_error =
+            std::any_of(problems.begin(), problems.end(), [](const aw::Diagnostic& d) { return d.severity == aw::Severity::Error; });
         if (option_error && !call.html.empty()) fail("HTML despite an option error", call.html, 0);
         if (report.value("ok", false) == call.html.empty() && !article.empty()) fail("ok disagrees with the HTML", call.report, 0);
         aw::CallOutput md = aw::call_render_markdown(article, opts);
-        if (!option_error && md.html != aw::render_markdown_fragment(article, parsed)) fail("the Markdown call differs from the fragment", md.html, 0);
+        if (!option_error && md.html != aw::render_markdown_fragment(article, parsed))
+          fail("the Markdown call differs from the fragment", md.html, 0);
         if (json::parse(md.report, nullptr, false).is_discarded()) fail("the Markdown call's report is not JSON", md.report, 0);
       }
       break;

@@ -22,12 +22,13 @@ std::string json_script(std::string_view s) {
 }
 
 TEST(EscapeHtml, EscapesTheFiveSpecialCharacters) {
-  EXPECT_EQ(html(R"(<a href="x" onclick='y'>&amp;</a>)"),
-            "&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;");
+  EXPECT_EQ(html(R"(<a href="x" onclick='y'>&amp;</a>)"), "&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;");
 }
 
 TEST(EscapeHtml, ReplacesNulWithReplacementCharacter) {
-  EXPECT_EQ(html(std::string_view("a\0b", 3)), "a\xEF\xBF\xBD" "b");
+  EXPECT_EQ(html(std::string_view("a\0b", 3)),
+            "a\xEF\xBF\xBD"
+            "b");
 }
 
 TEST(EscapeHtml, LeavesUtf8Alone) { EXPECT_EQ(html("café — שלום"), "café — שלום"); }
@@ -57,19 +58,18 @@ TEST_P(UrlAllowlist, Classifies) {
   EXPECT_EQ(url_is_safe(c.url, UrlUse::Image), c.image) << c.url;
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Cases, UrlAllowlist,
-    ::testing::Values(UrlCase{"https://example.test/x", true, false}, UrlCase{"HTTP://example.test", true, false},
-                      UrlCase{"mailto:a@b.test", true, false}, UrlCase{"/local/path.png", true, true},
-                      UrlCase{"img/x.png", true, true}, UrlCase{"#section", true, true},
-                      UrlCase{"?q=1", true, true}, UrlCase{"//evil.test/x.png", true, false},
-                      UrlCase{"javascript:alert(1)", false, false}, UrlCase{"JaVaScRiPt:alert(1)", false, false},
-                      UrlCase{"java\tscript:alert(1)", false, false}, UrlCase{" javascript:alert(1)", false, false},
-                      UrlCase{"vbscript:x", false, false}, UrlCase{"data:text/html,<script>", false, false},
-                      UrlCase{"data:image/png;base64,AAAA", false, false}, UrlCase{"file:///etc/passwd", false, false},
-                      UrlCase{"/\\evil.test", false, false}, UrlCase{"ftp://x.test", false, false},
-                      UrlCase{"x\x01y", false, false}, UrlCase{"foo):", true, true},
-                      UrlCase{"a b:c", true, true}, UrlCase{"", true, false}, UrlCase{":nothing", false, false}));
+INSTANTIATE_TEST_SUITE_P(Cases, UrlAllowlist,
+                         ::testing::Values(UrlCase{"https://example.test/x", true, false}, UrlCase{"HTTP://example.test", true, false},
+                                           UrlCase{"mailto:a@b.test", true, false}, UrlCase{"/local/path.png", true, true},
+                                           UrlCase{"img/x.png", true, true}, UrlCase{"#section", true, true}, UrlCase{"?q=1", true, true},
+                                           UrlCase{"//evil.test/x.png", true, false}, UrlCase{"javascript:alert(1)", false, false},
+                                           UrlCase{"JaVaScRiPt:alert(1)", false, false}, UrlCase{"java\tscript:alert(1)", false, false},
+                                           UrlCase{" javascript:alert(1)", false, false}, UrlCase{"vbscript:x", false, false},
+                                           UrlCase{"data:text/html,<script>", false, false},
+                                           UrlCase{"data:image/png;base64,AAAA", false, false}, UrlCase{"file:///etc/passwd", false, false},
+                                           UrlCase{"/\\evil.test", false, false}, UrlCase{"ftp://x.test", false, false},
+                                           UrlCase{"x\x01y", false, false}, UrlCase{"foo):", true, true}, UrlCase{"a b:c", true, true},
+                                           UrlCase{"", true, false}, UrlCase{":nothing", false, false}));
 
 TEST(Slugify, MakesStableIds) {
   EXPECT_EQ(slugify("The Final Shot, Explained!"), "the-final-shot-explained");
@@ -83,7 +83,10 @@ TEST(Slugify, MakesStableIds) {
   EXPECT_EQ(slugify("\u00BFPor qu\u00E9?"), "por-qu\u00E9");
   EXPECT_EQ(slugify("\u05E1\u05D5\u05E3 \u6F22\u5B57"), "\u05E1\u05D5\u05E3-\u6F22\u5B57");
   EXPECT_EQ(slugify("\u200B\u200B"), "");
-  EXPECT_EQ(slugify(std::string_view("a\xFF\xC3" "b", 4)), "a-b");  // stray bytes separate
+  EXPECT_EQ(slugify(std::string_view("a\xFF\xC3"
+                                     "b",
+                                     4)),
+            "a-b");  // stray bytes separate
 }
 
 }  // namespace

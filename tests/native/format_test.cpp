@@ -64,10 +64,16 @@ TEST(Format, TheValidatorReadsWhatTheTablesDeclare) {
   a["faq"] = json::array({{{"question", "Q?"}, {"answer", "A."}}});
   a["related"] = json::array({{{"title", "T"}, {"url", "/x"}}});
   ASSERT_TRUE(test::run(a).ok) << test::codes(test::run(a));
-  const std::pair<const char*, json*> objects[] = {
-      {"", &a}, {"/subject", &a["subject"]}, {"/authors/0", &a["authors"][0]}, {"/spoilers", &a["spoilers"]},
-      {"/quickAnswer", &a["quickAnswer"]}, {"/sources/0", &a["sources"][0]}, {"/sections/0", &a["sections"][0]},
-      {"/sections/0/sections/0", &a["sections"][0]["sections"][0]}, {"/faq/0", &a["faq"][0]}, {"/related/0", &a["related"][0]}};
+  const std::pair<const char*, json*> objects[] = {{"", &a},
+                                                   {"/subject", &a["subject"]},
+                                                   {"/authors/0", &a["authors"][0]},
+                                                   {"/spoilers", &a["spoilers"]},
+                                                   {"/quickAnswer", &a["quickAnswer"]},
+                                                   {"/sources/0", &a["sources"][0]},
+                                                   {"/sections/0", &a["sections"][0]},
+                                                   {"/sections/0/sections/0", &a["sections"][0]["sections"][0]},
+                                                   {"/faq/0", &a["faq"][0]},
+                                                   {"/related/0", &a["related"][0]}};
   for (const auto& [pointer, object] : objects) {
     (*object)["notAField"] = 1;
     ArticleResult r = test::run(a);

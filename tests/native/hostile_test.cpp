@@ -109,8 +109,8 @@ TEST_F(Hostile, SyntaxErrorsSayWhatToFix) {
 }
 
 TEST_F(Hostile, OtherSyntaxErrors) {
-  for (const char* text : {"{'title': 'x'}", "{\"a\": 1} x", "/* c */ {}", "{\"a\": 01}", "{\"a\": .5}", "{\"a\": tru}",
-                           "{\"a\" 1}", "{\"a\": \"x\ny\"}", "{\"a\": \"\\x\"}", "", "   ", "\"", "{\"a\": NaN}", "{\"a\":-}"}) {
+  for (const char* text : {"{'title': 'x'}", "{\"a\": 1} x", "/* c */ {}", "{\"a\": 01}", "{\"a\": .5}", "{\"a\": tru}", "{\"a\" 1}",
+                           "{\"a\": \"x\ny\"}", "{\"a\": \"\\x\"}", "", "   ", "\"", "{\"a\": NaN}", "{\"a\":-}"}) {
     ArticleResult r = run(std::string(text));
     ASSERT_EQ(r.diagnostics.size(), 1u) << text;
     EXPECT_EQ(r.diagnostics[0].code, Code::JsonSyntax) << text;
@@ -127,7 +127,7 @@ TEST_F(Hostile, InvalidUtf8IsAJsonSyntaxErrorAtTheByte) {
       {"\xF4\x90\x80\x80", 4},  // past U+10FFFF
       {"\xF8\x88\x80\x80\x80", 5},
       {"\xFF", 1},
-      {"\xE2\x82", 2},          // cut short before the closing quote
+      {"\xE2\x82", 2},  // cut short before the closing quote
   };
   for (const auto& [bytes, n] : cases) {
     std::string text = std::string("{\"title\": \"ab") + std::string(bytes, n) + "cd\"}";
@@ -179,7 +179,9 @@ TEST_F(Hostile, NulBytes) {
   text.replace(text.find("Hello *world*."), 14, "C\\u0000*D*");
   ArticleResult r = run(text);
   ASSERT_TRUE(r.ok) << test::codes(r);
-  EXPECT_NE(r.html.find(">A\xEF\xBF\xBD" "B</h1>"), std::string::npos);
+  EXPECT_NE(r.html.find(">A\xEF\xBF\xBD"
+                        "B</h1>"),
+            std::string::npos);
   EXPECT_NE(r.html.find("C\xEF\xBF\xBD<em>D</em>"), std::string::npos);
   EXPECT_EQ(r.html.find('\0'), std::string::npos);
 }
@@ -210,8 +212,8 @@ TEST_F(Hostile, NumbersAtTheEdges) {
     text.insert(1, std::string("\"readingMinutes\": ") + n + ", ");
     ArticleResult r = run(text);
     EXPECT_FALSE(r.ok) << n;  // never an integer in 1–600; past double's range not even JSON to nlohmann
-    bool located = !with_code(r, Code::WrongType).empty() || !with_code(r, Code::InvalidValue).empty() ||
-                   !with_code(r, Code::JsonSyntax).empty();
+    bool located =
+        !with_code(r, Code::WrongType).empty() || !with_code(r, Code::InvalidValue).empty() || !with_code(r, Code::JsonSyntax).empty();
     EXPECT_TRUE(located) << n << ": " << test::codes(r);
     for (const auto& d : r.diagnostics) EXPECT_EQ(d.path, "/readingMinutes") << n;
   }
@@ -227,8 +229,8 @@ TEST_F(Hostile, NumbersAtTheEdges) {
 // ---- wrong, missing and unknown fields --------------------------------------------------------
 
 TEST_F(Hostile, WrongTypesEverywhere) {
-  const char* pointers[] = {"/id", "/lang", "/title", "/authors/0/role", "/authors", "/authors/0", "/authors/0/name", "/published",
-                            "/sections", "/sections/0", "/sections/0/id", "/sections/0/body"};  // all present
+  const char* pointers[] = {"/id",        "/lang",     "/title",      "/authors/0/role", "/authors",        "/authors/0", "/authors/0/name",
+                            "/published", "/sections", "/sections/0", "/sections/0/id",  "/sections/0/body"};  // all present
   for (const char* p : pointers) {
     for (json wrong : {json(42), json(nullptr), json::array(), json::object({{"x", 1}}), json(true)}) {
       json a = minimal_article();
@@ -341,26 +343,28 @@ TEST_F(Hostile, CmarkPathologicalCasesFinishWithCmarksStructure) {
   EXPECT_EQ(count(h, "<em>a <strong>a "), 65000u);
   EXPECT_EQ(count(h, " a</strong> a</em>"), 65000u);
 
-  EXPECT_EQ(fragment(rep("a_ ", 65000)).find("<em>"), std::string::npos);     // closers without openers
-  EXPECT_EQ(fragment(rep("_a ", 65000)).find("<em>"), std::string::npos);     // openers without closers
-  EXPECT_EQ(fragment(rep("a]", 65000)).find("<a "), std::string::npos);       // link closers
-  EXPECT_EQ(fragment(rep("[a", 65000)).find("<a "), std::string::npos);       // link openers
-  EXPECT_EQ(fragment(rep("*a_ ", 50000)).find("<em>"), std::string::npos);    // mismatched
-  h = fragment(rep("*a ", 20000) + rep("_a*_ ", 20000));                      // issue #389
+  EXPECT_EQ(fragment(rep("a_ ", 65000)).find("<em>"), std::string::npos);   // closers without openers
+  EXPECT_EQ(fragment(rep("_a ", 65000)).find("<em>"), std::string::npos);   // openers without closers
+  EXPECT_EQ(fragment(rep("a]", 65000)).find("<a "), std::string::npos);     // link closers
+  EXPECT_EQ(fragment(rep("[a", 65000)).find("<a "), std::string::npos);     // link openers
+  EXPECT_EQ(fragment(rep("*a_ ", 50000)).find("<em>"), std::string::npos);  // mismatched
+  h = fragment(rep("*a ", 20000) + rep("_a*_ ", 20000));                    // issue #389
   EXPECT_EQ(count(h, "<em>a "), 20000u);
   EXPECT_EQ(fragment("a**b" + rep("c* ", 50000)).find("<em>"), std::string::npos);  // multiple of 3
-  h = fragment(rep("[ a_", 50000));                                           // link openers, emph closers
+  h = fragment(rep("[ a_", 50000));                                                 // link openers, emph closers
   EXPECT_EQ(h.find("<a "), std::string::npos);
   EXPECT_EQ(h.find("<em>"), std::string::npos);
   EXPECT_EQ(fragment(rep("[ (](", 80000)).find("<a "), std::string::npos);
   EXPECT_EQ(fragment("**x [a*b**c*](d)"), "<p>**x <a href=\"d\">a<em>b**c</em></a></p>\n");
-  h = fragment(rep("[", 50000) + "a" + rep("]", 50000));                      // nested brackets
+  h = fragment(rep("[", 50000) + "a" + rep("]", 50000));  // nested brackets
   EXPECT_EQ(count(h, "["), 50000u);
   EXPECT_EQ(h.find("<a "), std::string::npos);
-  EXPECT_EQ(fragment(std::string("abc\0de\0", 7)), "<p>abc\xEF\xBF\xBD" "de\xEF\xBF\xBD</p>\n");
+  EXPECT_EQ(fragment(std::string("abc\0de\0", 7)),
+            "<p>abc\xEF\xBF\xBD"
+            "de\xEF\xBF\xBD</p>\n");
   std::string ticks;
   for (int x = 1; x < 5000; ++x) ticks += "e" + std::string(static_cast<size_t>(x), '`');
-  h = fragment(ticks);                                                        // backticks
+  h = fragment(ticks);  // backticks
   EXPECT_EQ(h.rfind("<p>e`e``", 0), 0u);
   EXPECT_EQ(h.find("<code>"), std::string::npos);
   EXPECT_EQ(fragment(rep("[a](<b", 30000)).find("<a "), std::string::npos);  // unclosed links A
@@ -404,8 +408,8 @@ TEST_F(Hostile, NestedContainersAreRefusedNotParsed) {
 TEST_F(Hostile, QuadraticImageBracketsAreRefused) {
   // cmark 0.30.2 (no CVE-2023-22486 fix) walks every open "![" at each link: "![[]()" × n is
   // quadratic. The pre-scan refuses it before cmark sees it.
-  for (const std::string& evil : {rep("![[]()", 15000), rep("![x ", 5000) + rep("[]()", 5000), rep("![![[]()", 10000),
-                                   "[a]: /u\n\n" + rep("![[a]", 15000)}) {
+  for (const std::string& evil :
+       {rep("![[]()", 15000), rep("![x ", 5000) + rep("[]()", 5000), rep("![![[]()", 10000), "[a]: /u\n\n" + rep("![[a]", 15000)}) {
     EXPECT_GT(markdown_image_bracket_work(evil), kMaxImageBracketWork);
     std::string shown = fragment(evil);  // as plain text: no link, no image
     EXPECT_EQ(shown.rfind("<p>", 0), 0u);

@@ -56,9 +56,9 @@ TEST(JsonSource, SyntaxErrorHasLineAndColumn) {
 }
 
 TEST(JsonSource, RejectsEveryKindOfMalformedText) {
-  for (std::string_view bad : {"", "{", "{\"a\": 1", "{\"a\": 1,}", "[1 2]", "{'a': 1}", "{\"a\": tru}", "nul",
-                               "{\"a\": \"\xFF\"}", "{\"a\": \"\\uD800\"}", "{\"a\": \"\\uDC00x\"}", "{\"a\": 01}",
-                               "{\"a\": 1} extra", "{\"a\": \"tab\there\"}", "\xEF\xBB"}) {
+  for (std::string_view bad :
+       {"", "{", "{\"a\": 1", "{\"a\": 1,}", "[1 2]", "{'a': 1}", "{\"a\": tru}", "nul", "{\"a\": \"\xFF\"}", "{\"a\": \"\\uD800\"}",
+        "{\"a\": \"\\uDC00x\"}", "{\"a\": 01}", "{\"a\": 1} extra", "{\"a\": \"tab\there\"}", "\xEF\xBB"}) {
     Parsed p = parse(bad);
     EXPECT_FALSE(p.ok) << bad;
     ASSERT_FALSE(p.diags.empty()) << bad;

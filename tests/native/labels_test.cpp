@@ -18,10 +18,10 @@ TEST(Labels, EveryLanguageHasEveryWord) {
     EXPECT_EQ(l.lang, lang) << "labels_for(\"" << lang << "\") fell back to another language";
     for (std::string_view key : label_keys()) EXPECT_FALSE(label_text(l, key).empty()) << lang << ": " << key;
     // The words no publisher overrides (they are parts of sentences and dates).
-    for (std::string_view word : {l.spoiler_default, l.spoiler_default_nosubject, l.level_minor, l.level_major, l.date_full, l.date_month,
-                                  l.failure_title, l.failure_network, l.failure_timeout, l.failure_not_found, l.failure_http,
-                                  l.failure_stylesheet, l.failure_not_json, l.failure_invalid_one, l.failure_invalid_many,
-                                  l.failure_more, l.failure_unexpected, l.try_again})
+    for (std::string_view word :
+         {l.spoiler_default, l.spoiler_default_nosubject, l.level_minor, l.level_major, l.date_full, l.date_month, l.failure_title,
+          l.failure_network, l.failure_timeout, l.failure_not_found, l.failure_http, l.failure_stylesheet, l.failure_not_json,
+          l.failure_invalid_one, l.failure_invalid_many, l.failure_more, l.failure_unexpected, l.try_again})
       EXPECT_FALSE(word.empty()) << lang;
     EXPECT_NE(l.spoiler_default.find("{subject}"), std::string_view::npos) << lang;
     EXPECT_NE(l.reading_time.find("{n}"), std::string_view::npos) << lang;

@@ -36,7 +36,8 @@ TEST(Markdown, HeadingsGetPrefixedUniqueIds) {
   MarkdownOptions o;
   o.id_prefix = "w1-";
   o.used_ids = &used;
-  EXPECT_EQ(md("# Hello World\n\n# Hello World\n", o), "<h1 id=\"w1-hello-world\">Hello World</h1>\n<h1 id=\"w1-hello-world-2\">Hello World</h1>\n");
+  EXPECT_EQ(md("# Hello World\n\n# Hello World\n", o),
+            "<h1 id=\"w1-hello-world\">Hello World</h1>\n<h1 id=\"w1-hello-world-2\">Hello World</h1>\n");
   o.heading_shift = 2;
   EXPECT_EQ(md("#### deep\n", o), "<h6 id=\"w1-deep\">deep</h6>\n");  // capped at h6
 }
@@ -102,8 +103,7 @@ TEST(Markdown, InlineSpoilers) {
 
 TEST(Markdown, RawHtmlIsDroppedAndReportedOnce) {
   std::vector<Reported> r;
-  EXPECT_EQ(md("<script>alert(1)</script>\n\nText <b onclick=x>bold</b> <img src=x onerror=alert(1)>\n", {}, &r),
-            "<p>Text bold </p>\n");
+  EXPECT_EQ(md("<script>alert(1)</script>\n\nText <b onclick=x>bold</b> <img src=x onerror=alert(1)>\n", {}, &r), "<p>Text bold </p>\n");
   ASSERT_EQ(r.size(), 1u);
   EXPECT_EQ(r[0].code, Code::RawHtmlDropped);
   EXPECT_EQ(r[0].index, 0u);
@@ -126,9 +126,7 @@ TEST(Markdown, AutolinksAreCheckedToo) {
             "<p>javascript:alert(1) <a href=\"https://a.test\" rel=\"noopener noreferrer\">https://a.test</a></p>\n");
 }
 
-TEST(Markdown, ReferenceDefinitionsAreCheckedToo) {
-  EXPECT_EQ(md("[a][r]\n\n[r]: vbscript:msgbox\n"), "<p>a</p>\n");
-}
+TEST(Markdown, ReferenceDefinitionsAreCheckedToo) { EXPECT_EQ(md("[a][r]\n\n[r]: vbscript:msgbox\n"), "<p>a</p>\n"); }
 
 TEST(Markdown, ImagesAreSameOriginUnlessAllowed) {
   EXPECT_EQ(md("![a cat](/img/cat.png \"T\")\n"), "<p><img src=\"/img/cat.png\" alt=\"a cat\" title=\"T\" /></p>\n");
@@ -141,8 +139,7 @@ TEST(Markdown, ImagesAreSameOriginUnlessAllowed) {
 }
 
 TEST(Markdown, AttributesCannotBeBrokenOutOf) {
-  EXPECT_EQ(md("[a](</x\" onmouseover=\"y> \"t\\\"x\")\n"),
-            "<p><a href=\"/x%22%20onmouseover=%22y\" title=\"t&quot;x\">a</a></p>\n");
+  EXPECT_EQ(md("[a](</x\" onmouseover=\"y> \"t\\\"x\")\n"), "<p><a href=\"/x%22%20onmouseover=%22y\" title=\"t&quot;x\">a</a></p>\n");
   EXPECT_EQ(md("```\"><script>\n```\n"), "<pre><code class=\"language-&quot;&gt;&lt;script&gt;\"></code></pre>\n");
 }
 
@@ -164,10 +161,11 @@ MarkdownOptions citing(std::vector<std::string>& cited) {
 TEST(Markdown, FootnoteReferencesBecomeCitations) {
   std::vector<std::string> cited;
   std::string html = md("A quote.\"[^variety] More[^hart].\n", citing(cited));
-  EXPECT_EQ(html,
-            "<p>A quote.&quot;<sup class=\"aw-cite\"><a class=\"aw-cite-ref\" tabindex=\"0\" id=\"p-_ref_variety_1\" href=\"#p-_fn_variety\" "
-            "data-aw-source=\"variety\" aria-label=\"Source 1\">1</a></sup> More<sup class=\"aw-cite\"><a class=\"aw-cite-ref\" "
-            "tabindex=\"0\" id=\"p-_ref_hart_2\" href=\"#p-_fn_hart\" data-aw-source=\"hart\" aria-label=\"Source 2\">2</a></sup>.</p>\n");
+  EXPECT_EQ(
+      html,
+      "<p>A quote.&quot;<sup class=\"aw-cite\"><a class=\"aw-cite-ref\" tabindex=\"0\" id=\"p-_ref_variety_1\" href=\"#p-_fn_variety\" "
+      "data-aw-source=\"variety\" aria-label=\"Source 1\">1</a></sup> More<sup class=\"aw-cite\"><a class=\"aw-cite-ref\" "
+      "tabindex=\"0\" id=\"p-_ref_hart_2\" href=\"#p-_fn_hart\" data-aw-source=\"hart\" aria-label=\"Source 2\">2</a></sup>.</p>\n");
   EXPECT_EQ(cited, (std::vector<std::string>{"variety", "hart"}));
 }
 
@@ -203,8 +201,9 @@ TEST(Markdown, InlineOnlyDropsTheParagraphAndWarnsOfBlocks) {
 TEST(Markdown, NoCitationsInCodeOrLinkText) {
   std::vector<std::string> cited;
   std::string html = md("`[^variety]`\n\n    [^variety]\n\n[see [^variety]](/x)\n", citing(cited));
-  EXPECT_EQ(html, "<p><code>[^variety]</code></p>\n<pre><code>[^variety]\n</code></pre>\n"
-                  "<p><a href=\"/x\">see <sup class=\"aw-cite\">1</sup></a></p>\n");
+  EXPECT_EQ(html,
+            "<p><code>[^variety]</code></p>\n<pre><code>[^variety]\n</code></pre>\n"
+            "<p><a href=\"/x\">see <sup class=\"aw-cite\">1</sup></a></p>\n");
 }
 
 TEST(Markdown, UnknownCitationIsReportedAtItsPosition) {
@@ -235,7 +234,9 @@ TEST(Markdown, AnchorLinksArePrefixedWhenKnownAndReportedWhenNot) {
 }
 
 TEST(Markdown, NulBecomesReplacementCharacter) {
-  EXPECT_EQ(md(std::string_view("a\0b", 3)), "<p>a\xEF\xBF\xBD" "b</p>\n");
+  EXPECT_EQ(md(std::string_view("a\0b", 3)),
+            "<p>a\xEF\xBF\xBD"
+            "b</p>\n");
 }
 
 TEST(Markdown, NestingGuardKeepsQuadraticInputsAwayFromCmark) {

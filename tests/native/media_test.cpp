@@ -46,13 +46,15 @@ TEST(Media, HeroIsEagerWithHighPriorityFiguresAreLazy) {
   a["hero"]["sizes"] = "(min-width: 48rem) 46rem, 100vw";
   ArticleResult r = run(a);
   ASSERT_TRUE(r.ok) << test::codes(r);
-  EXPECT_TRUE(contains(r.html, "<figure class=\"aw-figure aw-hero\">\n<img class=\"aw-image\" src=\"/media/hero.png\" "
-                               "srcset=\"/media/hero-800.png 800w, /media/hero.png 1600w\" sizes=\"(min-width: 48rem) 46rem, 100vw\" "
-                               "width=\"1200\" height=\"675\" alt=\"Mia at the piano\" loading=\"eager\" fetchpriority=\"high\" "
-                               "decoding=\"async\" />"))
+  EXPECT_TRUE(contains(r.html,
+                       "<figure class=\"aw-figure aw-hero\">\n<img class=\"aw-image\" src=\"/media/hero.png\" "
+                       "srcset=\"/media/hero-800.png 800w, /media/hero.png 1600w\" sizes=\"(min-width: 48rem) 46rem, 100vw\" "
+                       "width=\"1200\" height=\"675\" alt=\"Mia at the piano\" loading=\"eager\" fetchpriority=\"high\" "
+                       "decoding=\"async\" />"))
       << r.html;
-  EXPECT_TRUE(contains(r.html, "<figure class=\"aw-figure\">\n<img class=\"aw-image\" src=\"/media/still.png\" width=\"1200\" "
-                               "height=\"675\" alt=\"Mia at the piano\" loading=\"lazy\" decoding=\"async\" />"))
+  EXPECT_TRUE(contains(r.html,
+                       "<figure class=\"aw-figure\">\n<img class=\"aw-image\" src=\"/media/still.png\" width=\"1200\" "
+                       "height=\"675\" alt=\"Mia at the piano\" loading=\"lazy\" decoding=\"async\" />"))
       << r.html;
   // The hero sits under the header, before anything else.
   EXPECT_LT(r.html.find("</header>"), r.html.find("aw-hero"));
@@ -65,8 +67,9 @@ TEST(Media, CaptionIsInlineMarkdownThenTheCredit) {
   fig["credit"] = "Photo: Dale & Co";
   ArticleResult r = run(with_media({{"figure", fig}}));
   ASSERT_TRUE(r.ok) << test::codes(r);
-  EXPECT_TRUE(contains(r.html, "<figcaption class=\"aw-caption\"><span class=\"aw-caption-text\">The <em>last</em> shot.</span> "
-                               "<span class=\"aw-credit\">Photo: Dale &amp; Co</span></figcaption>"))
+  EXPECT_TRUE(contains(r.html,
+                       "<figcaption class=\"aw-caption\"><span class=\"aw-caption-text\">The <em>last</em> shot.</span> "
+                       "<span class=\"aw-credit\">Photo: Dale &amp; Co</span></figcaption>"))
       << r.html;
   fig["caption"] = "One.\n\nTwo.";
   r = run(with_media({{"figure", fig}}));
@@ -127,8 +130,8 @@ TEST(Media, ImageUrlsAreCheckedAndLocated) {
 
 TEST(Media, OtherOriginsOnlyFromTheAllowlist) {
   json a = with_media({{"figure", image("https://img.example/still.png")}});
-  a["sections"][0]["media"][0]["figure"]["srcset"] =
-      json::array({{{"src", "https://img.example/still-600.png"}, {"width", 600}}, {{"src", "https://other.example/x.png"}, {"width", 900}}});
+  a["sections"][0]["media"][0]["figure"]["srcset"] = json::array(
+      {{{"src", "https://img.example/still-600.png"}, {"width", 600}}, {{"src", "https://other.example/x.png"}, {"width", 900}}});
   ArticleResult r = run(a);
   auto refused = with_code(r, Code::ImageNotAllowed);
   ASSERT_EQ(refused.size(), 1u) << test::codes(r);  // the src (its srcset is then never written)
@@ -154,8 +157,8 @@ TEST(Media, OtherOriginsOnlyFromTheAllowlist) {
   EXPECT_TRUE(contains(r.html, "<img src=\"https://img.example/md.png\" alt=\"a still\" />"));
   EXPECT_FALSE(contains(r.html, "other.example/md.png"));
 
-  for (const char* bad : {R"(["https://img.example/path"])", R"x(["javascript:alert(1)"])x", R"(["img.example"])", R"("https://img.example")",
-                          R"([7])", R"(["https://a@img.example"])"}) {
+  for (const char* bad : {R"(["https://img.example/path"])", R"x(["javascript:alert(1)"])x", R"(["img.example"])",
+                          R"("https://img.example")", R"([7])", R"(["https://a@img.example"])"}) {
     problems.clear();
     parse_render_options(std::string(R"({"imageOrigins": )") + bad + "}", problems);
     ASSERT_EQ(problems.size(), 1u) << bad;
@@ -189,9 +192,10 @@ TEST(Media, HeroIsTheJsonLdImageAndOgImage) {
   ASSERT_TRUE(r.ok) << test::codes(r);
   json ld = json::parse(r.json_ld);
   EXPECT_EQ(ld["image"], json({{"@type", "ImageObject"}, {"height", 675}, {"url", "https://pub.example/media/hero.png"}, {"width", 1200}}));
-  EXPECT_TRUE(contains(r.html, "<meta property=\"og:image\" content=\"https://pub.example/media/hero.png\">\n"
-                               "<meta property=\"og:image:width\" content=\"1200\">\n<meta property=\"og:image:height\" content=\"675\">\n"
-                               "<meta property=\"og:image:alt\" content=\"Mia at the piano\">\n"))
+  EXPECT_TRUE(contains(r.html,
+                       "<meta property=\"og:image\" content=\"https://pub.example/media/hero.png\">\n"
+                       "<meta property=\"og:image:width\" content=\"1200\">\n<meta property=\"og:image:height\" content=\"675\">\n"
+                       "<meta property=\"og:image:alt\" content=\"Mia at the piano\">\n"))
       << r.html;
   a["hero"]["src"] = "https://tracker.example/p.gif";  // not allowed to load: not announced either
   r = run(a, o);
@@ -210,7 +214,8 @@ TEST(Media, GatedFigureIsInsideItsGateLazy) {
   json a = with_media({{"figure", image()}, {"spoiler", true}});
   a["spoilers"] = {{"level", "minor"}};
   r = run(a);
-  EXPECT_TRUE(contains(r.html, "<div class=\"aw-gate\" data-aw-gate=\"_media-1\">\n<p class=\"aw-gate-text\">This image contains spoilers.</p>"))
+  EXPECT_TRUE(
+      contains(r.html, "<div class=\"aw-gate\" data-aw-gate=\"_media-1\">\n<p class=\"aw-gate-text\">This image contains spoilers.</p>"))
       << r.html;
   EXPECT_LT(r.html.find("data-aw-gated=\"_media-1\" hidden>"), r.html.find("<img"));
   RenderOptions open;
@@ -228,7 +233,8 @@ TEST(Media, SpoilerTermsInUngatedImageQuoteAndVideoText) {
   ArticleResult r = run(a);
   std::vector<std::string> paths;
   for (const Diagnostic& d : with_code(r, Code::SpoilerTermUngated)) paths.push_back(d.path);
-  EXPECT_EQ(paths, (std::vector<std::string>{"/hero/alt", "/hero/credit", "/sections/0/media/0/figure/alt", "/sections/0/media/1/video/title"}))
+  EXPECT_EQ(paths,
+            (std::vector<std::string>{"/hero/alt", "/hero/credit", "/sections/0/media/0/figure/alt", "/sections/0/media/1/video/title"}))
       << test::codes(r);
 }
 
@@ -246,16 +252,18 @@ TEST(Media, AnEntryIsExactlyOneOfFigureVideoQuote) {
 // ---- Quotes ------------------------------------------------------------------------------------
 
 TEST(Media, QuoteWithSpeakerSourceAndTimestamp) {
-  json a = with_media({{"quote", {{"text", "Here's to the *fools*."}, {"speaker", "Mia"}, {"source", "variety"}, {"timestamp", "1:52:10"}}}});
+  json a =
+      with_media({{"quote", {{"text", "Here's to the *fools*."}, {"speaker", "Mia"}, {"source", "variety"}, {"timestamp", "1:52:10"}}}});
   a["sources"] = json::array({{{"id", "variety"}, {"label", "Variety's review"}, {"title", "Review"}}});
   ArticleResult r = run(a);
   ASSERT_TRUE(r.ok && r.diagnostics.empty()) << test::codes(r);
-  EXPECT_TRUE(contains(r.html,
-                       "<figure class=\"aw-quote aw-quote-block\">\n<blockquote class=\"aw-quote-text\">\n<p>Here&#39;s to the "
-                       "<em>fools</em>.</p>\n</blockquote>\n<figcaption class=\"aw-quote-attribution\"><span class=\"aw-quote-speaker\">Mia</span>, "
-                       "<cite class=\"aw-quote-source\">Variety&#39;s review</cite><sup class=\"aw-cite\"><a class=\"aw-cite-ref\" tabindex=\"0\" "
-                       "id=\"aw-_ref_variety_1\" href=\"#aw-_fn_variety\" data-aw-source=\"variety\" aria-label=\"Source 1\">1</a></sup>, "
-                       "<span class=\"aw-timestamp\"><time datetime=\"PT1H52M10S\">1:52:10</time></span></figcaption>\n</figure>"))
+  EXPECT_TRUE(contains(
+      r.html,
+      "<figure class=\"aw-quote aw-quote-block\">\n<blockquote class=\"aw-quote-text\">\n<p>Here&#39;s to the "
+      "<em>fools</em>.</p>\n</blockquote>\n<figcaption class=\"aw-quote-attribution\"><span class=\"aw-quote-speaker\">Mia</span>, "
+      "<cite class=\"aw-quote-source\">Variety&#39;s review</cite><sup class=\"aw-cite\"><a class=\"aw-cite-ref\" tabindex=\"0\" "
+      "id=\"aw-_ref_variety_1\" href=\"#aw-_fn_variety\" data-aw-source=\"variety\" aria-label=\"Source 1\">1</a></sup>, "
+      "<span class=\"aw-timestamp\"><time datetime=\"PT1H52M10S\">1:52:10</time></span></figcaption>\n</figure>"))
       << r.html;
   EXPECT_TRUE(contains(r.html, "<li class=\"aw-endnote\" id=\"aw-_fn_variety\" value=\"1\""));  // cited, so no unused-source
   a["sections"][0]["media"][0]["quote"]["style"] = "pull";
@@ -295,17 +303,19 @@ TEST(Notes, NumberedWithSourcesShownInTheEndnotes) {
   EXPECT_TRUE(contains(r.html, "data-aw-source=\"variety\" aria-label=\"Source 1, p. 2\">1</a>")) << r.html;
   EXPECT_TRUE(contains(r.html, "href=\"#aw-_fn_aside\" data-aw-note=\"aside\" aria-label=\"Note 2\">2</a>")) << r.html;
   EXPECT_TRUE(contains(r.html, "<h2 class=\"aw-endnotes-title\" id=\"aw-_sources\">Notes</h2>"));
-  EXPECT_TRUE(contains(r.html, "<li class=\"aw-endnote aw-note\" id=\"aw-_fn_aside\" value=\"2\" data-aw-note=\"aside\"><span "
-                               "class=\"aw-endnote-text\">A <em>remark</em>, citing<sup class=\"aw-cite\"><a class=\"aw-cite-ref\" tabindex=\"0\" "
-                               "id=\"aw-_ref_variety_3\" href=\"#aw-_fn_variety\" data-aw-source=\"variety\" aria-label=\"Source 1, p. "
-                               "4\">1</a></sup>.</span> <a class=\"aw-backref\" href=\"#aw-_ref_aside_1\""))
+  EXPECT_TRUE(contains(r.html,
+                       "<li class=\"aw-endnote aw-note\" id=\"aw-_fn_aside\" value=\"2\" data-aw-note=\"aside\"><span "
+                       "class=\"aw-endnote-text\">A <em>remark</em>, citing<sup class=\"aw-cite\"><a class=\"aw-cite-ref\" tabindex=\"0\" "
+                       "id=\"aw-_ref_variety_3\" href=\"#aw-_fn_variety\" data-aw-source=\"variety\" aria-label=\"Source 1, p. "
+                       "4\">1</a></sup>.</span> <a class=\"aw-backref\" href=\"#aw-_ref_aside_1\""))
       << r.html;
   // Each citation's locator next to its way back.
-  EXPECT_TRUE(contains(r.html, " <a class=\"aw-backref\" href=\"#aw-_ref_variety_1\" aria-label=\"Back to citation 1.1, p. 2\">"
-                               "↩<sup>1</sup></a><span class=\"aw-locator\">p. 2</span> <a class=\"aw-backref\" "
-                               "href=\"#aw-_ref_variety_2\" aria-label=\"Back to citation 1.2\">↩<sup>2</sup></a> <a "
-                               "class=\"aw-backref\" href=\"#aw-_ref_variety_3\" aria-label=\"Back to citation 1.3, p. 4\">↩<sup>3</sup></a>"
-                               "<span class=\"aw-locator\">p. 4</span>"))
+  EXPECT_TRUE(contains(r.html,
+                       " <a class=\"aw-backref\" href=\"#aw-_ref_variety_1\" aria-label=\"Back to citation 1.1, p. 2\">"
+                       "↩<sup>1</sup></a><span class=\"aw-locator\">p. 2</span> <a class=\"aw-backref\" "
+                       "href=\"#aw-_ref_variety_2\" aria-label=\"Back to citation 1.2\">↩<sup>2</sup></a> <a "
+                       "class=\"aw-backref\" href=\"#aw-_ref_variety_3\" aria-label=\"Back to citation 1.3, p. 4\">↩<sup>3</sup></a>"
+                       "<span class=\"aw-locator\">p. 4</span>"))
       << r.html;
 }
 
@@ -347,8 +357,7 @@ TEST(Notes, ANoteCitedOnlyInGatedPartsAppearsWithThem) {
   a["sections"][0]["body"] = "Open[^variety] ||and a secret[^aside]||.";  // in an inline spoiler: appears with it
   html = run(a).html;
   EXPECT_TRUE(contains(html, "data-aw-gated=\"_spoiler-1\" hidden>and a secret<sup class=\"aw-cite\">")) << html;
-  EXPECT_TRUE(contains(html, "id=\"aw-_fn_aside\" value=\"2\" data-aw-note=\"aside\" data-aw-after-reveal=\"_spoiler-1\" hidden>"))
-      << html;
+  EXPECT_TRUE(contains(html, "id=\"aw-_fn_aside\" value=\"2\" data-aw-note=\"aside\" data-aw-after-reveal=\"_spoiler-1\" hidden>")) << html;
 }
 
 // ---- Videos ------------------------------------------------------------------------------------
@@ -374,8 +383,9 @@ TEST(Video, NothingFromTheProviderUntilPlay) {
   r = run(with_media({{"video", v}}));
   EXPECT_TRUE(contains(r.html, "data-aw-embed=\"https://player.vimeo.com/video/1084537?dnt=1&amp;autoplay=1\"")) << r.html;
   EXPECT_TRUE(contains(r.html, "href=\"https://vimeo.com/1084537\""));
-  EXPECT_TRUE(contains(r.html, "<img class=\"aw-video-poster\" src=\"/media/poster.png\" width=\"1280\" height=\"720\" alt=\"\" "
-                               "loading=\"lazy\" decoding=\"async\" />"));
+  EXPECT_TRUE(contains(r.html,
+                       "<img class=\"aw-video-poster\" src=\"/media/poster.png\" width=\"1280\" height=\"720\" alt=\"\" "
+                       "loading=\"lazy\" decoding=\"async\" />"));
 }
 
 TEST(Video, IdsAreIdsNeverUrls) {

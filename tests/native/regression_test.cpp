@@ -42,7 +42,7 @@ TEST(Regression, StructuredDataNeverParsesARefusedField) {
 // markdown_image_bracket_work() bounds ("![" count × "]" count) per block before cmark runs.
 TEST(Regression, ImageBracketWorkIsCountedPerBlock) {
   EXPECT_EQ(markdown_image_bracket_work(""), 0u);
-  EXPECT_EQ(markdown_image_bracket_work("![a](b) [c](d)"), 2u);    // 1 image opener × 2 closers
+  EXPECT_EQ(markdown_image_bracket_work("![a](b) [c](d)"), 2u);     // 1 image opener × 2 closers
   EXPECT_EQ(markdown_image_bracket_work("![a](b)\n\n[c](d)"), 1u);  // a blank line ends a block
   EXPECT_EQ(markdown_image_bracket_work("![a](b)\n \t\n[c](d)"), 1u);
   size_t at = 99;
@@ -102,7 +102,7 @@ TEST(Regression, ManyDiagnosticsOnOneHugeLine) {
     ASSERT_EQ(d.line, 1u);
     ASSERT_EQ(d.column, col) << d.path;
   }
-  EXPECT_EQ(cut, 1u);                               // the warnings' list says it is cut
+  EXPECT_EQ(cut, 1u);                              // the warnings' list says it is cut
   EXPECT_EQ(warnings, Diagnostics::kMaxKept + 1);  // 3 000 unknown fields: 1 000 kept + that note
 }
 

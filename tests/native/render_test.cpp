@@ -30,8 +30,12 @@ json spoiler_article() {
   a["spoilers"] = {{"level", "major"}};
   a["subject"] = {{"title", "The Film"}, {"year", 2016}, {"kind", "film"}};
   a["quickAnswer"] = {{"question", "What happens?"}, {"answer", "Everyone **leaves**."}, {"spoiler", true}};
-  a["sections"].push_back({{"id", "ending"}, {"heading", "The ending"}, {"body", "SECRET-ENDING"}, {"spoiler", true},
-                           {"sections", json::array({{{"id", "inner"}, {"heading", "Inner"}, {"body", "SECRET-INNER"}, {"spoiler", true}}})}});
+  a["sections"].push_back(
+      {{"id", "ending"},
+       {"heading", "The ending"},
+       {"body", "SECRET-ENDING"},
+       {"spoiler", true},
+       {"sections", json::array({{{"id", "inner"}, {"heading", "Inner"}, {"body", "SECRET-INNER"}, {"spoiler", true}}})}});
   a["faq"] = json::array({{{"id", "open-q"}, {"question", "Open?"}, {"answer", "Yes."}},
                           {{"id", "gated-q"}, {"question", "Who dies?"}, {"answer", "SECRET-FAQ"}, {"spoiler", true}}});
   return a;
@@ -137,9 +141,10 @@ TEST(Render, InvalidPrefixIsAnOptionError) {
 
 TEST(Render, CitationsNumberInPageOrderAndEndnotesLinkBack) {
   json a = minimal_article();
-  a["sources"] = json::array({{{"id", "first"}, {"label", "First"}, {"title", "One"}, {"url", "https://one.test"}},
-                              {{"id", "second"}, {"label", "Second"}, {"title", "Two"}, {"author", "Au"}, {"publisher", "Pub"}, {"date", "2016-08"}},
-                              {{"id", "listed"}, {"label", "Only listed"}, {"title", "Three"}}});
+  a["sources"] =
+      json::array({{{"id", "first"}, {"label", "First"}, {"title", "One"}, {"url", "https://one.test"}},
+                   {{"id", "second"}, {"label", "Second"}, {"title", "Two"}, {"author", "Au"}, {"publisher", "Pub"}, {"date", "2016-08"}},
+                   {{"id", "listed"}, {"label", "Only listed"}, {"title", "Three"}}});
   a["quickAnswer"] = {{"question", "Q"}, {"answer", "Answer[^second]."}};
   a["sections"][0]["body"] = "Body[^first] and[^second].";
   a["sections"][0]["sources"] = json::array({"listed", "first"});
@@ -150,7 +155,8 @@ TEST(Render, CitationsNumberInPageOrderAndEndnotesLinkBack) {
   EXPECT_TRUE(contains(h, "id=\"aw-_ref_second_1\" href=\"#aw-_fn_second\" data-aw-source=\"second\" aria-label=\"Source 1\">1</a>"));
   EXPECT_TRUE(contains(h, "id=\"aw-_ref_first_1\" href=\"#aw-_fn_first\" data-aw-source=\"first\" aria-label=\"Source 2\">2</a>"));
   EXPECT_TRUE(contains(h, "id=\"aw-_ref_second_2\""));
-  EXPECT_TRUE(contains(h, "<p class=\"aw-drawing-on\">Drawing on <a href=\"#aw-_fn_listed\">Only listed</a> and <a href=\"#aw-_fn_first\">First</a>.</p>"));
+  EXPECT_TRUE(contains(
+      h, "<p class=\"aw-drawing-on\">Drawing on <a href=\"#aw-_fn_listed\">Only listed</a> and <a href=\"#aw-_fn_first\">First</a>.</p>"));
   size_t e_second = h.find("id=\"aw-_fn_second\""), e_first = h.find("id=\"aw-_fn_first\""), e_listed = h.find("id=\"aw-_fn_listed\"");
   ASSERT_NE(e_second, std::string::npos);
   EXPECT_LT(e_second, e_first);
@@ -192,18 +198,23 @@ TEST(Render, TocFaqRelated) {
   const std::string& h = r.html;
   EXPECT_TRUE(contains(h, "<nav class=\"aw-toc\" aria-labelledby=\"aw-_toc\">"));
   // A gated section's sub-sections join Contents only when it is revealed.
-  EXPECT_TRUE(contains(h, "<li><a href=\"#aw-ending\">The ending</a><ol data-aw-after-reveal=\"ending\" hidden><li><a href=\"#aw-inner\">Inner</a></li></ol></li>"));
-  EXPECT_TRUE(contains(h, "<details class=\"aw-faq-item\" id=\"aw-open-q\">\n<summary class=\"aw-faq-question\" id=\"aw-open-q_question\">Open?</summary>"));
+  EXPECT_TRUE(contains(h,
+                       "<li><a href=\"#aw-ending\">The ending</a><ol data-aw-after-reveal=\"ending\" hidden><li><a "
+                       "href=\"#aw-inner\">Inner</a></li></ol></li>"));
+  EXPECT_TRUE(contains(
+      h, "<details class=\"aw-faq-item\" id=\"aw-open-q\">\n<summary class=\"aw-faq-question\" id=\"aw-open-q_question\">Open?</summary>"));
   EXPECT_TRUE(contains(h, "<a class=\"aw-related-card\" href=\"/guide\"><span class=\"aw-related-title\">Guide</span>"));
   EXPECT_TRUE(contains(h, "<h2 class=\"aw-related-label\" id=\"aw-_related\">Continue reading</h2>"));
   ASSERT_EQ(r.rendered.toc.size(), 3u);  // intro, ending, FAQ: never the gated "Inner"
   EXPECT_EQ(r.rendered.toc[1].anchor, "aw-ending");
   EXPECT_EQ(r.rendered.toc[2].anchor, "aw-_faq");
-  EXPECT_EQ(run(a, [] {
-              RenderOptions o;
-              o.reveal_spoilers = true;
-              return o;
-            }()).rendered.toc.size(),
+  EXPECT_EQ(run(a,
+                [] {
+                  RenderOptions o;
+                  o.reveal_spoilers = true;
+                  return o;
+                }())
+                .rendered.toc.size(),
             4u);
   // page order: warning, quick answer, toc, sections, related, faq, endnotes
   EXPECT_LT(h.find("aw-spoiler-warning"), h.find("aw-quick-answer"));
@@ -264,11 +275,15 @@ TEST(Render, SafeHeadingsAndQuestionsStandInUntilReveal) {
   ArticleResult r = run(a);
   ASSERT_TRUE(r.ok) << test::codes(r);
   const std::string& h = r.html;
-  const std::string both = "<span data-aw-until-reveal=\"ending\">The last scene</span><span data-aw-after-reveal=\"ending\" hidden>Mia marries David</span>";
-  EXPECT_TRUE(contains(h, "<a href=\"#aw-ending\">" + both + "</a>"));                             // Contents
+  const std::string both =
+      "<span data-aw-until-reveal=\"ending\">The last scene</span><span data-aw-after-reveal=\"ending\" hidden>Mia marries David</span>";
+  EXPECT_TRUE(contains(h, "<a href=\"#aw-ending\">" + both + "</a>"));                                  // Contents
   EXPECT_TRUE(contains(h, "<h2 class=\"aw-section-title\" id=\"aw-ending_title\">" + both + "</h2>"));  // the heading
   // The item's id comes from its safe question, never from the gated one.
-  EXPECT_TRUE(contains(h, "<details class=\"aw-faq-item\" id=\"aw-does-anyone-die\">\n<summary class=\"aw-faq-question\" id=\"aw-does-anyone-die_question\"><span data-aw-until-reveal=\"does-anyone-die\">Does anyone die?</span><span data-aw-after-reveal=\"does-anyone-die\" hidden>Who dies?</span></summary>"));
+  EXPECT_TRUE(contains(h,
+                       "<details class=\"aw-faq-item\" id=\"aw-does-anyone-die\">\n<summary class=\"aw-faq-question\" "
+                       "id=\"aw-does-anyone-die_question\"><span data-aw-until-reveal=\"does-anyone-die\">Does anyone die?</span><span "
+                       "data-aw-after-reveal=\"does-anyone-die\" hidden>Who dies?</span></summary>"));
   EXPECT_EQ(r.rendered.toc[1].title, "The last scene");
   // Revealed by the publisher: the real words only.
   RenderOptions open;
@@ -284,11 +299,11 @@ TEST(Render, SpoilerTermsInUngatedTextWarnAtTheTerm) {
   a["spoilers"]["terms"] = json::array({"married", "five years later", "ДАВИД"});
   a["title"] = "Why she MARRIED him";
   a["dek"] = "Five  years\u00A0later: the end";
-  a["sections"][0]["heading"] = "Давид and Mia";                  // Cyrillic, case-folded
-  a["sections"][1]["heading"] = "Mar\u200Bried at last";         // gated, no safe heading: visible
-  a["sections"][1]["sections"][0]["heading"] = "Married inside";  // inside the gate: not checked
-  a["faq"][1]["question"] = "Who got married?";                   // gated item
-  a["faq"][1]["safeQuestion"] = "Who ends up with whom?";         // what readers see: clean
+  a["sections"][0]["heading"] = "Давид and Mia";                                          // Cyrillic, case-folded
+  a["sections"][1]["heading"] = "Mar\u200Bried at last";                                  // gated, no safe heading: visible
+  a["sections"][1]["sections"][0]["heading"] = "Married inside";                          // inside the gate: not checked
+  a["faq"][1]["question"] = "Who got married?";                                           // gated item
+  a["faq"][1]["safeQuestion"] = "Who ends up with whom?";                                 // what readers see: clean
   a["related"] = json::array({{{"title", "Unmarried and other words"}, {"url", "/r"}}});  // not a whole word
   std::string text = a.dump(1);
   ArticleResult r = render_article_json(text, RenderOptions{});

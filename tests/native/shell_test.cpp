@@ -16,13 +16,14 @@ TEST(Shell, NoneIsTheArticleAlone) {
 
 TEST(Shell, ElementWrapsTheArticleInADeclarativeShadowRoot) {
   std::vector<Diagnostic> problems;
-  RenderOptions o = parse_render_options(
-      R"({"shell": "element", "src": "/a/x.json?v=1&w='2'", "stylesheetHref": "/web/article-widget.css"})", problems);
+  RenderOptions o =
+      parse_render_options(R"({"shell": "element", "src": "/a/x.json?v=1&w='2'", "stylesheetHref": "/web/article-widget.css"})", problems);
   ASSERT_TRUE(problems.empty());
   ArticleResult r = test::run(test::minimal_article(), o);
   ASSERT_TRUE(r.ok);
   EXPECT_EQ(r.html.rfind("<article-widget src=\"/a/x.json?v=1&amp;w=&#x27;2&#x27;\" data-aw-ssr>\n<template shadowrootmode=\"open\">\n"
-                         "<link rel=\"stylesheet\" href=\"/web/article-widget.css\">\n<article class=\"aw-article\"", 0),
+                         "<link rel=\"stylesheet\" href=\"/web/article-widget.css\">\n<article class=\"aw-article\"",
+                         0),
             0u);
   EXPECT_TRUE(contains(r.html, "</article>\n</template>\n</article-widget>\n"));
 }
@@ -63,10 +64,11 @@ TEST(Shell, PageHasLinkPreviewTagsAndIntegrity) {
   a["updated"] = a["published"];
   ArticleResult r = test::run(a, o);
   ASSERT_TRUE(r.ok);
-  for (const char* tag : {"<meta property=\"og:type\" content=\"article\">", "<meta property=\"og:title\" content=\"T &quot;1&quot;\">",
-                          "<meta property=\"og:description\" content=\"D &lt;b&gt;\">", "<meta property=\"og:url\" content=\"https://s.test/a\">",
-                          "<meta property=\"og:site_name\" content=\"S &amp; Co\">", "<meta name=\"twitter:card\" content=\"summary\">",
-                          "<meta name=\"twitter:title\" content=\"T &quot;1&quot;\">", "<meta name=\"twitter:description\" content=\"D &lt;b&gt;\">"})
+  for (const char* tag :
+       {"<meta property=\"og:type\" content=\"article\">", "<meta property=\"og:title\" content=\"T &quot;1&quot;\">",
+        "<meta property=\"og:description\" content=\"D &lt;b&gt;\">", "<meta property=\"og:url\" content=\"https://s.test/a\">",
+        "<meta property=\"og:site_name\" content=\"S &amp; Co\">", "<meta name=\"twitter:card\" content=\"summary\">",
+        "<meta name=\"twitter:title\" content=\"T &quot;1&quot;\">", "<meta name=\"twitter:description\" content=\"D &lt;b&gt;\">"})
     EXPECT_TRUE(contains(r.html, tag)) << tag;
   EXPECT_TRUE(contains(r.html, "<meta property=\"article:published_time\" content=\"" + a["published"].get<std::string>() + "\">"));
   EXPECT_TRUE(contains(r.html, "<meta property=\"article:modified_time\""));
@@ -92,8 +94,8 @@ TEST(Shell, IndexPageListsArticlesEscaped) {
 }
 
 TEST(Shell, IndexPageProblemsAreData) {
-  IndexResult r = render_index_page(R"j({"lang": "en", "title": "T", "articles": [{"href": "javascript:alert(1)", "title": "x"}, {"title": 3}, 4]})j",
-                                    RenderOptions{});
+  IndexResult r = render_index_page(
+      R"j({"lang": "en", "title": "T", "articles": [{"href": "javascript:alert(1)", "title": "x"}, {"title": 3}, 4]})j", RenderOptions{});
   EXPECT_FALSE(r.ok);
   EXPECT_EQ(r.html, "");
   std::vector<std::string> paths;
@@ -105,7 +107,8 @@ TEST(Shell, IndexPageProblemsAreData) {
 TEST(Shell, BadShellOptionsAreErrors) {
   std::vector<Diagnostic> problems;
   parse_render_options(R"({"shell": "iframe", "scriptSrc": "javascript:x", "stylesheetHref": 3, "scriptIntegrity": "md5-x",
-                           "stylesheetIntegrity": "sha384-a\"b"})", problems);
+                           "stylesheetIntegrity": "sha384-a\"b"})",
+                       problems);
   ASSERT_EQ(problems.size(), 5u);
 }
 

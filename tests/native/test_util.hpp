@@ -23,9 +23,7 @@ inline nlohmann::json minimal_article() {
   })");
 }
 
-inline ArticleResult run(const std::string& text, const RenderOptions& options = {}) {
-  return render_article_json(text, options);
-}
+inline ArticleResult run(const std::string& text, const RenderOptions& options = {}) { return render_article_json(text, options); }
 
 inline ArticleResult run(const nlohmann::json& article, const RenderOptions& options = {}) {
   return render_article_json(article.dump(2), options);

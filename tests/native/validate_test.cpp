@@ -164,8 +164,8 @@ TEST(Validate, SectionsTooDeep) {
 TEST(Validate, UnknownFieldIsAWarningAtTheKey) {
   json a = minimal_article();
   a["titel"] = "typo";
-  a["x-cms-id"] = 7;      // reserved: ignored
-  a["$schema"] = "x";     // reserved: ignored
+  a["x-cms-id"] = 7;   // reserved: ignored
+  a["$schema"] = "x";  // reserved: ignored
   expect_only(a, Code::UnknownField, "/titel");
 }
 
@@ -193,8 +193,9 @@ TEST(Validate, ReportsEveryProblemInOnePass) {
 }
 
 TEST(Validate, LocationsPointIntoTheText) {
-  std::string text = "{\n  \"id\": \"x\",\n  \"lang\": \"en\",\n  \"title\": 7,\n  \"authors\": [{\"name\": \"A\"}],\n"
-                     "  \"published\": \"2026-01-01\",\n  \"sections\": [{\"id\": \"a\", \"heading\": \"H\"}]\n}";
+  std::string text =
+      "{\n  \"id\": \"x\",\n  \"lang\": \"en\",\n  \"title\": 7,\n  \"authors\": [{\"name\": \"A\"}],\n"
+      "  \"published\": \"2026-01-01\",\n  \"sections\": [{\"id\": \"a\", \"heading\": \"H\"}]\n}";
   ArticleResult r = run(text);
   ASSERT_EQ(r.diagnostics.size(), 1u);
   EXPECT_EQ(r.diagnostics[0].line, 4u);
@@ -242,7 +243,8 @@ TEST(Validate, MessagesNameTheClosestFieldIdAnchorAndValue) {
   EXPECT_NE(message(Code::MissingAnchor).find("Did you mean \"intro\"?"), std::string::npos) << message(Code::MissingAnchor);
   EXPECT_NE(message(Code::UrlWithoutScheme).find("did you mean \"https://www.example.com/caine\"?"), std::string::npos);
   const std::string dup = message(Code::DuplicateId);
-  const size_t first_line = static_cast<size_t>(std::count(text.begin(), text.begin() + static_cast<long>(text.find("\"intro\"")), '\n')) + 1;
+  const size_t first_line =
+      static_cast<size_t>(std::count(text.begin(), text.begin() + static_cast<long>(text.find("\"intro\"")), '\n')) + 1;
   EXPECT_NE(dup.find("first at line " + std::to_string(first_line) + ", /sections/0/id"), std::string::npos) << dup;
   // Hints cost a comparison with every name: only the first Diagnostics::kMaxSuggestions get one.
   json many = test::minimal_article();

@@ -49,7 +49,9 @@ function parseArgs(args, usageError) {
     let url;
     try {
       url = new URL(o.baseUrl);
-    } catch {}
+    } catch {
+      // not a URL: reported just below
+    }
     if (!url || !/^https?:$/.test(url.protocol)) return usageError(`--base-url must be an absolute http(s) URL (${o.baseUrl})`);
     o.baseUrl = url.href.endsWith('/') ? url.href : `${url.href}/`;
   }

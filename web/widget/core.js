@@ -6,6 +6,7 @@ import { loadWidget } from '../index.js';
 // folder, dist/: article-widget.js, article-widget-core.wasm, article-widget.css. Written as the
 // literal `new URL('./file', import.meta.url)`, which bundlers (Vite, webpack, Parcel) recognise:
 // they copy the file and rewrite the name. `article-widget assets --out DIR` does the same in its
+/* global AW_INTEGRITY */
 // copy, and writes the files' Subresource Integrity into AW_INTEGRITY (web/cli/assets.js). These
 // separate modules (web/widget/) use the package's layout. A widget's `stylesheet` / `wasm`
 // attributes point elsewhere (resolved against the page; no integrity then).
