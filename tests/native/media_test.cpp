@@ -15,7 +15,7 @@ using test::minimal_article;
 using test::run;
 using test::with_code;
 
-bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
+using test::contains;
 
 json image(const std::string& src = "/media/still.png") {
   return {{"src", src}, {"width", 1200}, {"height", 675}, {"alt", "Mia at the piano"}};

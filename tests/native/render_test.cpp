@@ -17,7 +17,7 @@ using nlohmann::json;
 using test::minimal_article;
 using test::run;
 
-bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
+using test::contains;
 
 size_t count(const std::string& haystack, const std::string& needle) {
   size_t n = 0;

@@ -7,7 +7,7 @@
 namespace aw {
 namespace {
 
-bool contains(const std::string& h, const std::string& n) { return h.find(n) != std::string::npos; }
+using test::contains;
 
 TEST(Shell, NoneIsTheArticleAlone) {
   ArticleResult r = test::run(test::minimal_article());

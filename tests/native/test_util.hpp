@@ -43,6 +43,8 @@ inline std::string codes(const ArticleResult& r) {
   return s;
 }
 
+inline bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
+
 inline std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::stringstream ss;
