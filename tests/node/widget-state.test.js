@@ -86,7 +86,7 @@ test('spoilers: reveal one part, then all, then hide all; what is saved and anno
   assert.deepEqual(all.find((e) => e.type === 'announce'), { type: 'announce', label: 'spoilersShown' });
   assert.deepEqual(all.find((e) => e.type === 'save').choice, { all: true, parts: [] });
   const hide = s.dispatch({ type: 'toggleAll' });
-  assert.deepEqual(types(hide), ['closePopovers', 'conceal', 'announce', 'save', 'sync']);
+  assert.deepEqual(types(hide), ['beforeHide', 'conceal', 'announce', 'save', 'sync']);
   assert.equal(s.allShown, false);
 });
 
@@ -103,8 +103,8 @@ test('interplay: hiding spoilers closes a popover opened inside a gated part', (
   const s = createSpoilers(['ending']);
   s.dispatch({ type: 'reveal', part: 'ending' });
   f.dispatch({ type: 'activate', trigger: 'cite-in-ending' });
-  // mount.js routes closePopovers to the footnotes, as here.
-  const fx = s.dispatch({ type: 'hideAll' }).flatMap((e) => (e.type === 'closePopovers' ? f.dispatch({ type: 'close' }) : [e]));
+  // mount.js routes beforeHide to the footnotes, as here.
+  const fx = s.dispatch({ type: 'hideAll' }).flatMap((e) => (e.type === 'beforeHide' ? f.dispatch({ type: 'close' }) : [e]));
   assert.equal(f.open, null);
   assert.ok(fx.some((e) => e.type === 'hide' && e.trigger === 'cite-in-ending'));
   assert.ok(fx.findIndex((e) => e.type === 'hide') < fx.findIndex((e) => e.type === 'conceal'), 'closed before its text is hidden');
@@ -114,7 +114,7 @@ test('interplay: a reveal while a popover is open elsewhere leaves it open; Esca
   const f = createFootnotes();
   const s = createSpoilers(['ending']);
   f.dispatch({ type: 'activate', trigger: 'cite-in-intro' });
-  assert.equal(s.dispatch({ type: 'reveal', part: 'ending' }).some((e) => e.type === 'closePopovers'), false);
+  assert.equal(s.dispatch({ type: 'reveal', part: 'ending' }).some((e) => e.type === 'beforeHide'), false);
   assert.equal(f.open.trigger, 'cite-in-intro');
   assert.ok(f.dispatch({ type: 'escape', focusInside: false }).some((e) => e.type === 'consume'));
   assert.equal(s.isRevealed('ending'), true);

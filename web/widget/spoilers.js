@@ -68,7 +68,7 @@ export function wireSpoilers(ctx, { persist: wanted, subject = '', onHide }) {
     focus: ({ part }) => focusElement(contents.get(part)),
     revealed: ({ part }) => ctx.emit('spoiler-reveal', { articleId: ctx.articleId, part }),
     announce: ({ label }) => (status.textContent = ctx.label(label)),
-    closePopovers: () => onHide?.(),
+    beforeHide: () => onHide?.(),
     save({ choice }) {
       if (!persist) return;
       writeChoice(ctx.articleId, choice);

@@ -104,7 +104,7 @@ export function createFootnotes() {
  *   { type: 'reveal' | 'conceal', parts, anchor: 'part' | 'all' } (what must not move on screen:
  *   the part's own place, or the "Show all" button), { type: 'focus', part },
  *   { type: 'revealed', part } (the spoiler-reveal event; part 'all' for all),
- *   { type: 'announce', label } ('spoilersShown' | 'spoilersHidden'), { type: 'closePopovers' },
+ *   { type: 'announce', label } ('spoilersShown' | 'spoilersHidden'), { type: 'beforeHide' } (close popovers, stop videos),
  *   { type: 'save', choice: { all, parts } }, { type: 'sync', allShown }.
  */
 export function createSpoilers(parts) {
@@ -114,7 +114,7 @@ export function createSpoilers(parts) {
   const settle = () => fx.push({ type: 'save', choice: allShown() ? { all: true, parts: [] } : { all: false, parts: parts.filter((p) => revealed.has(p)) } }, { type: 'sync', allShown: allShown() });
 
   function hideAll() {
-    fx.push({ type: 'closePopovers' }); // a popover must not stay open over text that is hidden again
+    fx.push({ type: 'beforeHide' }); // no popover or playing video may stay over text that is hidden again
     for (const p of parts) revealed.delete(p);
     fx.push({ type: 'conceal', parts: [...parts], anchor: 'all' });
   }
