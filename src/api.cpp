@@ -35,7 +35,7 @@ ArticleResult render_article_json(std::string_view json_text, const RenderOption
     // Only for a valid article: structured data re-parses Markdown with cmark, and a field that
     // failed a limit (markdown-too-nested: cmark 0.30.2 is quadratic there) must not reach it.
     if (!diags.has_errors()) {
-      result.json_ld = article_json_ld(article, options);
+      if (!options.mounting()) result.json_ld = article_json_ld(article, options);
       result.description = article_description(article, options);
       result.hero_image = hero_image_url(article, options);
       result.hero_width = article.hero.width;
@@ -58,6 +58,7 @@ ArticleResult render_article_json(std::string_view json_text, const RenderOption
                        result.published, result.updated, std::vector<std::string_view>(result.authors.begin(), result.authors.end()),
                        std::move(result.hero_image), result.hero_width, result.hero_height, result.hero_alt_text},
                       options);
+  if (result.ok && want_html && options.mounting()) ascii_html(result.html);
   result.rendered.html.clear();
   return result;
 }
@@ -93,6 +94,7 @@ RenderOptions parse_render_options(std::string_view options_json, std::vector<Di
       problem("/idPrefix", "idPrefix must be 1–32 letters, digits, '-' or '_', starting with a letter.");
   }
   flag("revealSpoilers", o.reveal_spoilers);
+  flag("mount", o.mount);
   flag("allowRemoteImages", o.allow_remote_images);
   flag("spoilersInMetadata", o.spoilers_in_metadata);
   auto url_option = [&](const json& obj, const char* key, const std::string& path, std::string& out) {
@@ -204,10 +206,23 @@ RenderOptions parse_render_options(std::string_view options_json, std::vector<Di
       }
     }
   }
-  static const std::vector<std::string_view> kOptionNames = {
-      "idPrefix",       "revealSpoilers", "allowRemoteImages", "imageOrigins",        "spoilersInMetadata", "canonicalUrl", "src",
-      "stylesheetHref", "scriptSrc",      "stylesheetText",    "stylesheetIntegrity", "scriptIntegrity",    "shell",        "publisher",
-      "labels",         "limits"};
+  static const std::vector<std::string_view> kOptionNames = {"idPrefix",
+                                                             "revealSpoilers",
+                                                             "allowRemoteImages",
+                                                             "imageOrigins",
+                                                             "spoilersInMetadata",
+                                                             "canonicalUrl",
+                                                             "src",
+                                                             "stylesheetHref",
+                                                             "scriptSrc",
+                                                             "stylesheetText",
+                                                             "stylesheetIntegrity",
+                                                             "scriptIntegrity",
+                                                             "shell",
+                                                             "publisher",
+                                                             "labels",
+                                                             "limits",
+                                                             "mount"};
   for (auto it = j.begin(); it != j.end(); ++it)
     if (std::find(kOptionNames.begin(), kOptionNames.end(), it.key()) == kOptionNames.end())
       unknown("/" + pointer_token(it.key()), "option", it.key(), kOptionNames);
@@ -236,6 +251,7 @@ MarkdownResult render_markdown_checked(std::string_view markdown, const RenderOp
     mo.report = [&diags](Code code, size_t index, std::string message) { diags.report(code, "", index, std::move(message)); };
     result.html.reserve(markdown.size() / 4 * 5);  // the HTML is 1.0–1.2× its Markdown: one allocation, no regrowth
     render_markdown(result.html, markdown, mo);
+    if (options.mount) ascii_html(result.html);
   }
   result.ok = !diags.has_errors();
   result.diagnostics = diags.all();
@@ -282,7 +298,8 @@ std::string result_report_json(const ArticleResult& r, const RenderOptions& opti
   json_member(out, ",\"spoilers\":", r.spoilers);
   json_member(out, ",\"title\":", r.title);
   out += ",\"toc\":[";
-  for (size_t i = 0; i < r.rendered.toc.size(); ++i) {
+  const size_t toc_entries = options.mounting() ? 0 : r.rendered.toc.size();  // page building's
+  for (size_t i = 0; i < toc_entries; ++i) {
     const TocEntry& e = r.rendered.toc[i];
     json_member(out, i ? ",{\"anchor\":" : "{\"anchor\":", e.anchor);
     json_member(out, ",\"id\":", e.id);

@@ -19,16 +19,16 @@ constexpr std::array<bool, 256> make_html_special() {
 }
 constexpr auto kHtmlSpecial = make_html_special();
 
-// Whether any of the 8 bytes at p is one of them: the exact "has a zero byte" bit trick, once
-// per special byte (plain 64-bit arithmetic, also fast in wasm without SIMD).
+// Whether any of the 8 bytes at p may be one of them: the exact "has a byte less than n" bit
+// trick (plain 64-bit arithmetic, also fast in wasm without SIMD), on the bytes XORed so that each
+// special byte becomes 0 or 1: & and ' (0x26 0x27) together, < and > with '=' between them (a
+// rare false positive, which the table then settles), ", NUL.
 bool has_html_special(const char* p) {
   uint64_t w;
   std::memcpy(&w, p, 8);
-  auto has = [w](unsigned char c) {
-    uint64_t x = w ^ (0x0101010101010101ull * c);
-    return (x - 0x0101010101010101ull) & ~x & 0x8080808080808080ull;
-  };
-  return has('&') | has('<') | has('>') | has('"') | has('\'') | has('\0');
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  auto less = [](uint64_t x, uint64_t n) { return (x - kOnes * n) & ~x & 0x8080808080808080ull; };
+  return less(w ^ (kOnes * '&'), 2) | less(w ^ (kOnes * '<'), 3) | less(w ^ (kOnes * '"'), 1) | less(w, 1);
 }
 
 // The bytes a JSON string literal escapes: controls, '"' and '\\'.
@@ -118,6 +118,35 @@ void escape_html(std::string& out, std::string_view text) {
     }
   }
   out.append(p + run, n - run);
+}
+
+void ascii_html(std::string& html) {
+  const size_t n = html.size();
+  // Most articles are mostly ASCII: the other bytes are found 8 at a time, and the text between
+  // them copied in runs (nothing is copied when there are none).
+  auto next_non_ascii = [&](size_t i) {
+    for (uint64_t w; i + 8 <= n && (std::memcpy(&w, html.data() + i, 8), (w & 0x8080808080808080ull) == 0);) i += 8;
+    while (i < n && static_cast<unsigned char>(html[i]) < 0x80) ++i;
+    return i;
+  };
+  size_t i = next_non_ascii(0);
+  if (i == n) return;
+  std::string out;
+  out.reserve(n + n / 8);
+  size_t run = 0;  // start of the bytes not yet copied
+  while (i < n) {
+    size_t length = 1;
+    const uint32_t cp = decode_utf8(html, i, length);
+    // U+0080–U+009F stay as they are: the HTML parser reads "&#128;"–"&#159;" as windows-1252.
+    if (cp > 0x9F) {
+      out.append(html, run, i - run).append("&#").append(std::to_string(cp)).append(";");
+      run = i + length;
+    }
+    i += length;
+    i = next_non_ascii(i);
+  }
+  out.append(html, run, n - run);
+  html.swap(out);
 }
 
 void escape_href(std::string& out, std::string_view url) {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -621,8 +622,8 @@ size_t markdown_nesting(std::string_view md, size_t* at_index) {
       deepest = depth;
       if (at_index) *at_index = line_start;
     }
-    while (i < md.size() && md[i] != '\n') ++i;
-    ++i;
+    const void* newline = std::memchr(md.data() + i, '\n', md.size() - i);  // only line starts matter
+    i = newline ? static_cast<size_t>(static_cast<const char*>(newline) - md.data()) + 1 : md.size();
   }
   return deepest;
 }

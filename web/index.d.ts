@@ -30,6 +30,8 @@ export interface RenderOptions {
   publisher?: { name?: string; url?: string; logo?: string };
   /** schema.org mainEntityOfPage for meta.jsonLd. */
   canonicalUrl?: string;
+  /** For mounting into a page (what the widget does): non-ASCII as character references (faster across the boundary), no meta.jsonLd / meta.toc. Ignored with a shell. Default false. */
+  mount?: boolean;
   /** Server-side rendering wrapper: the article alone, <article-widget> with a declarative shadow root, or a page. */
   shell?: 'none' | 'element' | 'page';
   /** Shell: the element's src attribute. */

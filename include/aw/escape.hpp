@@ -10,6 +10,12 @@ namespace aw {
 // Text content and double-quoted attribute values: & < > " ' are escaped, NUL becomes U+FFFD.
 void escape_html(std::string& out, std::string_view text);
 
+// HTML text whose every non-ASCII character becomes a numeric character reference ("“" →
+// "&#8220;"): the same document to an HTML parser, but pure ASCII, which JavaScript decodes from
+// wasm memory ~10× faster than UTF-8 (V8's one-byte strings). Only for HTML without <script> or
+// <style> text (where references are not decoded): the article fragment. Unchanged when ASCII.
+void ascii_html(std::string& html);
+
 // A URL for an href/src attribute: unsafe bytes percent-encoded (as cmark's houdini does),
 // then & and ' entity-escaped. Call only with a URL that url_is_safe() accepted.
 void escape_href(std::string& out, std::string_view url);

@@ -39,6 +39,11 @@ struct RenderOptions {
   // (<article-widget> with a declarative shadow root the browser script hydrates in place) or
   // "page" (a whole HTML document: head with title, description and JSON-LD, then the element).
   std::string shell = "none";
+  // The call renders for mounting in the page (what the browser widget does): the HTML fragment
+  // comes as ASCII (ascii_html: it crosses into JavaScript ~10× faster) and an article's meta
+  // leaves out what only page building reads (jsonLd, toc). Ignored with a shell.
+  bool mount = false;
+  bool mounting() const { return mount && shell == "none"; }
   std::string src;              // the element's src attribute (the article's URL), optional
   std::string stylesheet_href;  // <link rel="stylesheet"> inside the shadow root
   std::string stylesheet_text;  // or the stylesheet inlined in a <style> (for standalone pages)

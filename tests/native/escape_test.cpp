@@ -33,6 +33,26 @@ TEST(EscapeHtml, ReplacesNulWithReplacementCharacter) {
 
 TEST(EscapeHtml, LeavesUtf8Alone) { EXPECT_EQ(html("café — שלום"), "café — שלום"); }
 
+std::string ascii(std::string s) {
+  ascii_html(s);
+  return s;
+}
+
+TEST(AsciiHtml, NonAsciiBecomesNumericCharacterReferences) {
+  EXPECT_EQ(ascii("<p>“Café” — שלום 🎬</p>"), "<p>&#8220;Caf&#233;&#8221; &#8212; &#1513;&#1500;&#1493;&#1501; &#127916;</p>");
+  EXPECT_EQ(ascii("plain &amp; <b>ASCII</b> stays as it is, long enough for the 8-byte scan"),
+            "plain &amp; <b>ASCII</b> stays as it is, long enough for the 8-byte scan");
+  EXPECT_EQ(ascii(""), "");
+  EXPECT_EQ(ascii("0123456789abcdeé"), "0123456789abcde&#233;");  // after a whole 8-byte word
+}
+
+TEST(AsciiHtml, C1ControlsStayRawBecauseParsersReadTheirReferencesAsWindows1252) {
+  EXPECT_EQ(ascii("a\xC2\x91"
+                  "b é"),
+            "a\xC2\x91"
+            "b &#233;");
+}
+
 TEST(EscapeHref, PercentEncodesLikeCmark) {
   EXPECT_EQ(href("https://x.test/a b?q=1&r='2'#f"), "https://x.test/a%20b?q=1&amp;r=&#x27;2&#x27;#f");
   EXPECT_EQ(href("/é\"<>"), "/%C3%A9%22%3C%3E");

@@ -2,11 +2,13 @@
 // files for every example (tests/golden/*.html; UPDATE_GOLDEN=1 rewrites them).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <regex>
 
+#include "aw/escape.hpp"
 #include "aw/labels.hpp"
 #include "test_util.hpp"
 
@@ -375,6 +377,55 @@ TEST(Render, GoldenExamples) {
     ++checked;
   }
   EXPECT_GE(checked, 3u);
+}
+
+// The references ascii_html wrote (code points above U+009F), as UTF-8 again.
+std::string decode_references(const std::string& html) {
+  std::string out;
+  for (size_t i = 0; i < html.size(); ++i) {
+    if (html.compare(i, 2, "&#") == 0) {
+      size_t end = i + 2;
+      uint32_t cp = 0;
+      while (end < html.size() && html[end] >= '0' && html[end] <= '9') cp = cp * 10 + static_cast<uint32_t>(html[end++] - '0');
+      if (end < html.size() && html[end] == ';' && cp > 0x9F) {
+        append_utf8(out, cp);
+        i = end;
+        continue;
+      }
+    }
+    out += html[i];
+  }
+  return out;
+}
+
+// The widget's call (mount: true): every example's article fragment in ASCII that is the same
+// document, and no page-building meta.
+TEST(Render, MountGivesTheSameArticleInAsciiWithoutPageMeta) {
+  namespace fs = std::filesystem;
+  RenderOptions mount;
+  mount.mount = true;
+  size_t checked = 0;
+  for (const auto& entry : fs::directory_iterator(test::source_path("examples"))) {
+    if (entry.path().extension() != ".json") continue;
+    const std::string text = test::read_file(entry.path().string());
+    ArticleResult plain = render_article_json(text, RenderOptions{});
+    ArticleResult mounted = render_article_json(text, mount);
+    ASSERT_TRUE(mounted.ok) << entry.path();
+    EXPECT_TRUE(std::all_of(mounted.html.begin(), mounted.html.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+        << entry.path();
+    EXPECT_EQ(decode_references(mounted.html), plain.html) << entry.path();
+    EXPECT_FALSE(plain.json_ld.empty());
+    EXPECT_TRUE(mounted.json_ld.empty());
+    EXPECT_EQ(mounted.diagnostics.size(), plain.diagnostics.size()) << entry.path();
+    ++checked;
+  }
+  EXPECT_GE(checked, 3u);
+  RenderOptions page;  // with a shell, the page is written as it is
+  page.shell = "page";
+  RenderOptions page_mount = page;
+  page_mount.mount = true;
+  const std::string seed = test::read_file(test::source_path("examples/la-la-land.json"));
+  EXPECT_EQ(render_article_json(seed, page_mount).html, render_article_json(seed, page).html);
 }
 
 }  // namespace

@@ -111,7 +111,7 @@ export class Mount {
         if (signal.aborted) return;
         let result;
         try {
-          result = core.render(text, { idPrefix: this.prefix, revealSpoilers: false });
+          result = core.render(text, { idPrefix: this.prefix, revealSpoilers: false, mount: true });
         } catch (cause) {
           forgetCore(); // a trapped module must be recreated before the next render
           throw new WidgetError('render', 'The renderer failed on this article.', { cause });
