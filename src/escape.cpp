@@ -175,21 +175,22 @@ void escape_srcset_url(std::string& out, std::string_view url) {
 }
 
 void escape_json_for_script(std::string& out, std::string_view json) {
+  size_t run = 0;  // start of the bytes not yet written: the text between escapes is copied whole
   for (size_t i = 0; i < json.size(); ++i) {
-    char c = json[i];
-    if (c == '<')
-      out += "\\u003c";
-    else if (c == '>')
-      out += "\\u003e";
-    else if (c == '&')
-      out += "\\u0026";
-    else if (c == '\xE2' && i + 2 < json.size() && json[i + 1] == '\x80' && (json[i + 2] == '\xA8' || json[i + 2] == '\xA9')) {
+    const char c = json[i];
+    if (c != '<' && c != '>' && c != '&' && c != '\xE2') continue;
+    const bool separator = c == '\xE2' && i + 2 < json.size() && json[i + 1] == '\x80' && (json[i + 2] == '\xA8' || json[i + 2] == '\xA9');
+    if (c == '\xE2' && !separator) continue;
+    out.append(json.data() + run, i - run);
+    if (separator) {
       out += json[i + 2] == '\xA8' ? "\\u2028" : "\\u2029";
       i += 2;
     } else {
-      out += c;
+      out += c == '<' ? "\\u003c" : c == '>' ? "\\u003e" : "\\u0026";
     }
+    run = i + 1;
   }
+  out.append(json.data() + run, json.size() - run);
 }
 
 void escape_json_string(std::string& out, std::string_view text) {

@@ -149,6 +149,7 @@ std::string article_json_ld(const Article& a, const RenderOptions& o) {
     j += "]}]";
   }
   std::string out;
+  out.reserve(j.size() + 32);
   escape_json_for_script(out, j);
   return out;
 }
