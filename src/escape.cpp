@@ -227,9 +227,14 @@ void escape_json_string(std::string& out, std::string_view text) {
 
 bool url_is_well_formed(std::string_view url) {
   auto hex = [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); };
+  static constexpr auto kNotInUrl = [] {  // a table: a search of the set per byte was most of the check
+    std::array<bool, 256> no{};
+    for (unsigned char c : std::string_view(" <>\"{}|^`")) no[c] = true;
+    return no;
+  }();
   for (size_t i = 0; i < url.size(); ++i) {
     char c = url[i];
-    if (std::string_view(" <>\"{}|^`").find(c) != std::string_view::npos) return false;
+    if (kNotInUrl[static_cast<unsigned char>(c)]) return false;
     if (c == '%' && !(i + 2 < url.size() && hex(url[i + 1]) && hex(url[i + 2]))) return false;
   }
   size_t authority = std::string_view::npos;

@@ -206,7 +206,7 @@ class Reader final : public format::Reporter {
     const std::string& s = v.get_ref<const std::string&>();
     if (is_blank(s)) return report(Code::EmptyValue, where.pointer(), where.name() + " is empty."), false;
     const size_t limit = f.max > 0 ? static_cast<size_t>(f.max) : limits_.max_text_chars;
-    if (const size_t n = code_points(s); n > limit)
+    if (const size_t n = s.size() <= limit ? s.size() : code_points(s); n > limit)  // never more characters than bytes
       return report(Code::TooLong, where.pointer(),
                     where.name() + " is " + std::to_string(n) + " characters long; the limit is " + std::to_string(limit) + "."),
              false;
