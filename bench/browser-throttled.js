@@ -1,7 +1,7 @@
 // A mid-range phone: headless Chromium with its CPU slowed ×4 (CDP Emulation.setCPUThrottlingRate,
 // rate 4, set on every page before it loads).
 // 1. Time to first rendered article, cold (a fresh context per load), widget vs JS stack, the pages
-//    alternating (bench/browser-ttfr.js's pages and rules).
+//    alternating, one warm-up round dropped (bench/browser-ttfr.js's pages and rules).
 // 2. Input latency on the widget page: real Playwright input (mouse clicks, key presses) on
 //    - reveal: each spoiler gate's Reveal button,
 //    - popover open: each citation (then Escape closes it, not timed),
@@ -12,7 +12,7 @@
 //    produced. Each action is checked to have taken effect. Chromium's Event Timing API
 //    (PerformanceEventTiming, durationThreshold 16 ms: shorter events are not reported) gives a
 //    second figure for the same events: duration = timeStamp → next paint, rounded to 8 ms.
-//   node bench/browser-throttled.js [--loads 9] [--latency-loads 4] [--rate 4] [--json]
+//   node bench/browser-throttled.js [--loads 7] [--latency-loads 3] [--rate 4] [--json]
 import { chromium } from 'playwright-core';
 import { startServer } from '../tools/serve.js';
 import { CHROMIUM } from '../tools/screenshot.js';
@@ -21,8 +21,8 @@ import { interleavedLoads } from './browser-ttfr.js';
 import { stats } from './lib/timing.js';
 
 const args = process.argv.slice(2);
-const loads = numberArg(args, '--loads', 9);
-const latencyLoads = numberArg(args, '--latency-loads', 4);
+const loads = numberArg(args, '--loads', 7);
+const latencyLoads = numberArg(args, '--latency-loads', 3);
 const rate = numberArg(args, '--rate', 4);
 
 /** Runs in the page before its scripts: records every click and keydown, and Event Timing entries. */
@@ -62,7 +62,7 @@ try {
   };
 
   // 1. Time to first render, throttled.
-  result.ttfr = { loads, pages: await interleavedLoads(loads, open, server.url) };
+  result.ttfr = { loads, pages: await interleavedLoads(loads, open, server.url, { warmup: 1 }) };
 
   // 2. Input latency on the widget page.
   const samples = { reveal: [], popover: [], faqClick: [], faqKey: [] };

@@ -2,13 +2,13 @@
 // <article-widget src=…>, until its `article-widget:render` event) vs the JS stack page
 // (bench/pages/js-stack.html: the same article JSON through bench/js-stack/article.js — JSON.parse,
 // markdown-it + footnote, the article template, DOMPurify — put into the page, littlefoot wired).
-// Both pages load the same stylesheet. The pages alternate (A B, then B A); the first two rounds
-// are thrown away (server and OS file caches, browser process start).
+// Both pages load the same stylesheet. The pages alternate (A B, then B A); the first rounds are
+// thrown away (server and OS file caches, browser process start): two in Chromium, one elsewhere.
 //   Chromium (playwright-core): a fresh browser context per load (empty HTTP and code caches).
 //   Firefox ESR (puppeteer-core, WebDriver BiDi): a fresh browser context per load.
 //   WebKitGTK (MiniBrowser over WebKitWebDriver): a fresh MiniBrowser per load.
 // Firefox and WebKit are driven through tests/browser/page.js, as the browser tests are.
-//   node bench/browser-ttfr.js [--loads 25] [--loads-other 9] [--engines chromium,firefox,webkit] [--json]
+//   node bench/browser-ttfr.js [--loads 25] [--loads-other 7] [--engines chromium,firefox,webkit] [--json]
 import { chromium } from 'playwright-core';
 import { startServer } from '../tools/serve.js';
 import { CHROMIUM } from '../tools/screenshot.js';
@@ -18,19 +18,17 @@ import { stats } from './lib/timing.js';
 
 const args = process.argv.slice(2);
 const loads = numberArg(args, '--loads', 25);
-const loadsOther = numberArg(args, '--loads-other', 9);
+const loadsOther = numberArg(args, '--loads-other', 7);
 const engines = (args.includes('--engines') ? args[args.indexOf('--engines') + 1] : 'chromium,firefox,webkit').split(',');
 const asJson = args.includes('--json');
-const WARMUP = 2;
 
 export const PAGES = [
   { key: 'widget', name: 'widget (article-widget, wasm)', path: 'bench/pages/widget.html', check: () => document.querySelector('article-widget')?.shadowRoot?.querySelector('.aw-article .aw-section') != null },
   { key: 'jsStack', name: 'JS stack (JSON.parse, markdown-it + footnote, template, DOMPurify, littlefoot)', path: 'bench/pages/js-stack.html', check: () => document.querySelectorAll('#article .aw-section').length > 3 },
 ];
 
-/** One cold load of `pg` in a fresh page from newPage(); → { rendered, painted } ms from navigation start. */
-export async function coldLoad(page, url, pg, { before } = {}) {
-  if (before) await before(page);
+/** One cold load of `pg` in a fresh page; → { rendered, painted } ms from navigation start. */
+export async function coldLoad(page, url, pg) {
   await page.goto(url + pg.path);
   await page.waitForFunction(() => window.__painted !== undefined || window.__failed !== undefined, null, { timeout: 60000 });
   const r = await page.evaluate(() => ({ rendered: window.__rendered, painted: window.__painted, failed: window.__failed ?? null }));
@@ -39,15 +37,16 @@ export async function coldLoad(page, url, pg, { before } = {}) {
   return r;
 }
 
-/** Interleaved cold loads; open() → { page, close }. Returns per page { rendered stats, painted median }. */
-export async function interleavedLoads(n, open, url, options) {
+/** Interleaved cold loads after `warmup` rounds; open() → { page, close }. Returns per page
+ *  { rendered stats, painted median }. */
+export async function interleavedLoads(n, open, url, { warmup = 2 } = {}) {
   const samples = new Map(PAGES.map((p) => [p.key, { rendered: [], painted: [] }]));
-  for (let i = 0; i < n + WARMUP; i++) {
+  for (let i = 0; i < n + warmup; i++) {
     for (const pg of i % 2 ? [...PAGES].reverse() : PAGES) {
       const { page, close } = await open();
       try {
-        const r = await coldLoad(page, url, pg, options);
-        if (i >= WARMUP) {
+        const r = await coldLoad(page, url, pg);
+        if (i >= warmup) {
           samples.get(pg.key).rendered.push(r.rendered);
           samples.get(pg.key).painted.push(r.painted);
         }
@@ -80,7 +79,7 @@ async function otherRun(name, url) {
       const page = await engine.newPage({}, env);
       return { page, close: () => page.close() };
     };
-    const pages = await interleavedLoads(loadsOther, open, url);
+    const pages = await interleavedLoads(loadsOther, open, url, { warmup: 1 });
     return { engine: engine.version, loads: loadsOther, pages };
   } finally {
     await engine.close();

@@ -2,7 +2,8 @@
 // against the JS stack doing the same job in the same page (bench/js-stack/article.js: JSON.parse,
 // markdown-it + markdown-it-footnote, the same article template, DOMPurify), both warmed up, then
 // interleaved rounds (order alternating); each round is the mean of as many calls as fill
-// --round-ms. Reports µs per article (median over rounds) and what each output holds.
+// --round-ms. Reports µs per article (median over rounds) and what each output holds; also the
+// JS stack without DOMPurify, to show where its time goes.
 //   node bench/browser-warm.js [--rounds 21] [--round-ms 100] [--json]
 import { chromium } from 'playwright-core';
 import { startServer } from '../tools/serve.js';
@@ -32,6 +33,7 @@ try {
     roundMs,
     widget: { ...stats(samples.widget), callsPerRound: plan.widget, ...shapes.widget },
     jsStack: { ...stats(samples.jsStack), callsPerRound: plan.jsStack, ...shapes.jsStack },
+    jsStackNoSanitize: { ...stats(samples.jsStackNoSanitize), callsPerRound: plan.jsStackNoSanitize },
   };
 } finally {
   await browser.close();
@@ -43,5 +45,6 @@ else {
     const s = result[k];
     console.log(`${k}: median ${s.median.toFixed(0)} µs (IQR ${s.q1.toFixed(0)}–${s.q3.toFixed(0)}), ${s.bytes} B of HTML, ${s.sections} sections, ${s.faq} FAQ, ${s.citations} citations, ${s.endnotes} endnotes`);
   }
+  console.log(`JS stack without DOMPurify: median ${result.jsStackNoSanitize.median.toFixed(0)} µs`);
   console.log(`widget ÷ JS stack: ${(result.widget.median / result.jsStack.median).toFixed(2)}`);
 }

@@ -320,13 +320,15 @@ function report(r) {
     for (const [label, x] of [['widget: w.render (web/index.js in the page)', bw.widget], ['JS stack', bw.jsStack]]) {
       L.push(`| ${label} | ${fmt(x.median)} | ${fmt(x.min)}–${fmt(x.max)} | ${fmt(x.q1)}–${fmt(x.q3)} | ${x.bytes.toLocaleString('en-US')} | ${x.sections} | ${x.faq} | ${x.citations} | ${x.endnotes} | ${x.gated} |`);
     }
+    const ns = bw.jsStackNoSanitize;
+    if (ns) L.push(`| for scale: the JS stack without DOMPurify | ${fmt(ns.median)} | ${fmt(ns.min)}–${fmt(ns.max)} | ${fmt(ns.q1)}–${fmt(ns.q3)} | | | | | | |`);
     L.push('');
   }
   const tt = r.browser?.ttfr;
   if (tt) {
     L.push('#### Time to first rendered article, cold cache, localhost');
     L.push('');
-    L.push('bench/browser-ttfr.js: the widget page (bench/pages/widget.html, `<article-widget src>`) and the JS stack page (bench/pages/js-stack.html: the same JSON fetched, bench/js-stack/article.js, littlefoot), same stylesheet, loads alternating, 2 warm-up rounds dropped. ' +
+    L.push('bench/browser-ttfr.js: the widget page (bench/pages/widget.html, `<article-widget src>`) and the JS stack page (bench/pages/js-stack.html: the same JSON fetched, bench/js-stack/article.js, littlefoot), same stylesheet, loads alternating, warm-up rounds dropped (2 in Chromium, 1 elsewhere). ' +
       'Time from navigation start to the article in the DOM (widget: its `article-widget:render` event; JS stack: the end of its render call); "next frame" is a requestAnimationFrame + setTimeout after it. Chromium and Firefox: a fresh browser context per load; WebKitGTK: a fresh MiniBrowser per load.');
     L.push('');
     L.push('| engine | loads per page | page | median ms | min–max | IQR | next frame (median) |');
@@ -392,7 +394,7 @@ function targets(r) {
   if (bw) {
     const q = bw.widget.median / bw.jsStack.median;
     add(`Full pipeline warm in ${bw.browser} (\`w.render\` in the page) ≤ 0.5× the JS stack (JSON.parse, markdown-it + footnote, template, DOMPurify)`, `**${x(q)}**: ${fmt(bw.widget.median)} µs`,
-      `JS stack ${fmt(bw.jsStack.median)} µs (median of ${bw.rounds} interleaved rounds each)`, verdict(q <= 0.5));
+      `JS stack ${fmt(bw.jsStack.median)} µs (median of ${bw.rounds} interleaved rounds each)${bw.jsStackNoSanitize ? `; without DOMPurify ${fmt(bw.jsStackNoSanitize.median)} µs` : ''}`, verdict(q <= 0.5));
   } else add('Full pipeline warm in Chromium ≤ 0.5× the JS stack', notRun(r.browser ? 'the browser run failed' : 'BENCH_BROWSER=0'), '', 'n/a');
   // 4: cold, three engines.
   const tt = r.browser?.ttfr;

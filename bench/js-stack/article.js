@@ -7,6 +7,8 @@ import DOMPurify from 'dompurify';
 import { littlefoot } from 'littlefoot';
 import { articleTemplate } from './template.js';
 
+export { articleTemplate };
+
 /** The whole job, as a string: JSON text → sanitised article HTML. */
 export function renderArticleJson(jsonText, prefix) {
   return DOMPurify.sanitize(articleTemplate(JSON.parse(jsonText), prefix));
