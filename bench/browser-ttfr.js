@@ -1,75 +1,115 @@
-// Time to first rendered article in headless Chromium, cold cache, localhost: the widget page
-// (bench/pages/widget.html: <article-widget src=…>, until its `article-widget:render` event) vs the
-// JS stack page (bench/pages/js-stack.html: markdown-it + footnote + DOMPurify + littlefoot on the
-// same article as Markdown). Every load gets a fresh browser context (empty HTTP and code caches);
-// the pages alternate. Needs `make build` and `make size` (the JS stack bundle) first.
-//   node bench/browser-ttfr.js [--loads 25] [--json]
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { execFileSync } from 'node:child_process';
+// Time to first rendered article, cold cache, localhost: the widget page (bench/pages/widget.html:
+// <article-widget src=…>, until its `article-widget:render` event) vs the JS stack page
+// (bench/pages/js-stack.html: the same article JSON through bench/js-stack/article.js — JSON.parse,
+// markdown-it + footnote, the article template, DOMPurify — put into the page, littlefoot wired).
+// Both pages load the same stylesheet. The pages alternate (A B, then B A); the first rounds are
+// thrown away (server and OS file caches, browser process start): two in Chromium, one elsewhere.
+//   Chromium (playwright-core): a fresh browser context per load (empty HTTP and code caches).
+//   Firefox ESR (puppeteer-core, WebDriver BiDi): a fresh browser context per load.
+//   WebKitGTK (MiniBrowser over WebKitWebDriver): a fresh MiniBrowser per load.
+// Firefox and WebKit are driven through tests/browser/page.js, as the browser tests are.
+//   node bench/browser-ttfr.js [--loads 25] [--loads-other 7] [--engines chromium,firefox,webkit] [--json]
 import { chromium } from 'playwright-core';
 import { startServer } from '../tools/serve.js';
-import { articleAsMarkdown } from './lib/inputs.js';
+import { CHROMIUM } from '../tools/screenshot.js';
+import { createEngine } from '../tests/browser/page.js';
+import { ROOT, buildJsStack, numberArg } from './lib/browser.js';
 import { stats } from './lib/timing.js';
 
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const args = process.argv.slice(2);
-const loads = Number(args[args.indexOf('--loads') + 1]) || 25;
+const loads = numberArg(args, '--loads', 25);
+const loadsOther = numberArg(args, '--loads-other', 7);
+const engines = (args.includes('--engines') ? args[args.indexOf('--engines') + 1] : 'chromium,firefox,webkit').split(',');
 const asJson = args.includes('--json');
 
-// Inputs: the JS stack bundle (as make size builds it) and the article as Markdown.
-mkdirSync(`${ROOT}build/size`, { recursive: true });
-mkdirSync(`${ROOT}build/bench/inputs`, { recursive: true });
-const esbuild = `${ROOT}node_modules/.bin/esbuild`;
-execFileSync(esbuild, [`${ROOT}bench/js-stack/entry.js`, '--bundle', '--minify', '--format=esm', '--target=es2020', `--outfile=${ROOT}build/size/js-stack.min.js`, '--log-level=warning']);
-execFileSync(esbuild, [`${ROOT}node_modules/littlefoot/dist/littlefoot.css`, '--minify', `--outfile=${ROOT}build/size/littlefoot.min.css`, '--log-level=warning']);
-const seed = JSON.parse(readFileSync(`${ROOT}examples/la-la-land.json`, 'utf8'));
-writeFileSync(`${ROOT}build/bench/inputs/seed-article.md`, articleAsMarkdown(seed));
-if (!existsSync(`${ROOT}web/dist/article-widget-core.wasm`)) throw new Error('web/dist is missing: run make build');
-
-const CHROMIUM = {
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-};
-const server = await startServer({ port: 0, root: ROOT });
-const browser = await chromium.launch(CHROMIUM);
-const pages = [
-  { name: 'widget (article-widget, wasm)', path: 'bench/pages/widget.html', check: async (p) => p.evaluate(() => document.querySelector('article-widget')?.shadowRoot?.querySelector('.aw-article .aw-section') !== null) },
-  { name: 'JS stack (markdown-it + footnote + DOMPurify + littlefoot)', path: 'bench/pages/js-stack.html', check: async (p) => p.evaluate(() => document.querySelectorAll('#article h2').length > 3) },
+export const PAGES = [
+  { key: 'widget', name: 'widget (article-widget, wasm)', path: 'bench/pages/widget.html', check: () => document.querySelector('article-widget')?.shadowRoot?.querySelector('.aw-article .aw-section') != null },
+  { key: 'jsStack', name: 'JS stack (JSON.parse, markdown-it + footnote, template, DOMPurify, littlefoot)', path: 'bench/pages/js-stack.html', check: () => document.querySelectorAll('#article .aw-section').length > 3 },
 ];
-const samples = new Map(pages.map((p) => [p.name, { rendered: [], painted: [], bytes: [] }]));
-try {
-  for (let i = 0; i < loads + 2; i++) {
-    for (const pg of i % 2 ? [...pages].reverse() : pages) {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      let bytes = 0;
-      page.on('response', async (r) => { bytes += Number((await r.allHeaders())['content-length'] ?? 0); });
-      await page.goto(server.url + pg.path, { waitUntil: 'load' });
-      await page.waitForFunction(() => window.__painted !== undefined || window.__failed !== undefined, null, { timeout: 20000 });
-      const r = await page.evaluate(() => ({ rendered: window.__rendered, painted: window.__painted, failed: window.__failed }));
-      if (r.failed) throw new Error(`${pg.name}: ${r.failed}`);
-      if (!(await pg.check(page))) throw new Error(`${pg.name}: the article is not in the page`);
-      if (i >= 2) { // two warm-up rounds: the server's and the OS's file caches, Chromium's process start
-        const s = samples.get(pg.name);
-        s.rendered.push(r.rendered);
-        s.painted.push(r.painted);
-        s.bytes.push(bytes);
+
+/** One cold load of `pg` in a fresh page; → { rendered, painted } ms from navigation start. */
+export async function coldLoad(page, url, pg) {
+  await page.goto(url + pg.path);
+  await page.waitForFunction(() => window.__painted !== undefined || window.__failed !== undefined, null, { timeout: 60000 });
+  const r = await page.evaluate(() => ({ rendered: window.__rendered, painted: window.__painted, failed: window.__failed ?? null }));
+  if (r.failed) throw new Error(`${pg.name}: ${r.failed}`);
+  if (!(await page.evaluate(pg.check))) throw new Error(`${pg.name}: the article is not in the page`);
+  return r;
+}
+
+/** Interleaved cold loads after `warmup` rounds; open() → { page, close }. Returns per page
+ *  { rendered stats, painted median }. */
+export async function interleavedLoads(n, open, url, { warmup = 2 } = {}) {
+  const samples = new Map(PAGES.map((p) => [p.key, { rendered: [], painted: [] }]));
+  for (let i = 0; i < n + warmup; i++) {
+    for (const pg of i % 2 ? [...PAGES].reverse() : PAGES) {
+      const { page, close } = await open();
+      try {
+        const r = await coldLoad(page, url, pg);
+        if (i >= warmup) {
+          samples.get(pg.key).rendered.push(r.rendered);
+          samples.get(pg.key).painted.push(r.painted);
+        }
+      } finally {
+        await close();
       }
-      await context.close();
     }
   }
-} finally {
-  await browser.close();
-  await server.close();
+  return PAGES.map((p) => ({ key: p.key, name: p.name, ...stats(samples.get(p.key).rendered), painted: stats(samples.get(p.key).painted).median }));
 }
-const result = {
-  loads,
-  chromium: `Chromium ${browser.version()}`,
-  pages: pages.map((p) => {
-    const s = samples.get(p.name);
-    return { name: p.name, ...stats(s.rendered), painted: stats(s.painted).median, transferBytes: s.bytes[0] };
-  }),
-};
-if (asJson) console.log(JSON.stringify(result));
-else for (const p of result.pages) console.log(`${p.name}: median ${p.median.toFixed(1)} ms (min ${p.min.toFixed(1)}, max ${p.max.toFixed(1)}), next frame ${p.painted.toFixed(1)} ms, ${p.transferBytes} bytes over the wire`);
+
+async function chromiumRun(url) {
+  const browser = await chromium.launch(CHROMIUM);
+  try {
+    const open = async () => {
+      const context = await browser.newContext();
+      return { page: await context.newPage(), close: () => context.close() };
+    };
+    return { engine: `Chromium ${browser.version()}`, loads, pages: await interleavedLoads(loads, open, url) };
+  } finally {
+    await browser.close();
+  }
+}
+
+async function otherRun(name, url) {
+  const engine = createEngine(name);
+  const env = { requests: [], pages: new Set() };
+  try {
+    const open = async () => {
+      const page = await engine.newPage({}, env);
+      return { page, close: () => page.close() };
+    };
+    const pages = await interleavedLoads(loadsOther, open, url, { warmup: 1 });
+    return { engine: engine.version, loads: loadsOther, pages };
+  } finally {
+    await engine.close();
+  }
+}
+
+if (process.argv[1] === new URL(import.meta.url).pathname) {
+  buildJsStack();
+  const server = await startServer({ port: 0, root: ROOT });
+  const result = {};
+  try {
+    for (const name of engines) {
+      const t0 = Date.now();
+      try {
+        result[name] = name === 'chromium' ? await chromiumRun(server.url) : await otherRun(name, server.url);
+        result[name].seconds = Math.round((Date.now() - t0) / 1000);
+      } catch (e) {
+        console.error(`[ttfr] ${name} failed: ${e.message.split('\n')[0]}`);
+        result[name] = { error: e.message.split('\n')[0] };
+      }
+    }
+  } finally {
+    await server.close();
+  }
+  if (asJson) console.log(JSON.stringify(result));
+  else {
+    for (const [name, r] of Object.entries(result)) {
+      if (r.error) { console.log(`${name}: ${r.error}`); continue; }
+      for (const p of r.pages) console.log(`${r.engine}, ${r.loads} loads: ${p.name}: median ${p.median.toFixed(1)} ms (IQR ${p.q1.toFixed(1)}–${p.q3.toFixed(1)}), next frame ${p.painted.toFixed(1)} ms`);
+      console.log(`${r.engine}: widget ÷ JS stack ${(r.pages[0].median / r.pages[1].median).toFixed(2)} (${r.seconds} s)`);
+    }
+  }
+}

@@ -108,12 +108,12 @@ for (const [name, make] of Object.entries(cases)) {
   if (vsProse > 10) bad.push('> 10× prose');
   if (ratio > 10.5 && tail > 3) bad.push('SUPER-LINEAR');
   if (bad.length) failed.push(`${name} (${bad.join(', ')})`);
-  results.push({ name, bytes, ms: times, ratio, vsProse, outcome });
+  results.push({ name, bytes, ms: times, ratio, vsProse, tail, outcome });
   console.log(`${name.padEnd(46)} ${String(bytes).padStart(9)} ${times.map(fmt).join('')}  ${ratio.toFixed(2).padStart(6)}  ${vsProse.toFixed(2).padStart(6)}  ${outcome}${tail ? `  (20×/10× ${tail.toFixed(2)})` : ''}${bad.length ? '  ' + bad.join(', ') : ''}`);
 }
 const worst = results.reduce((a, r) => (r.ms[3] > a.ms[3] ? r : a), results[0]);
 console.log(`\nworst article at 10×: ${worst.name}, ${worst.ms[3].toFixed(0)} ms = ${worst.vsProse.toFixed(2)}× plain prose of the same size (target ≤ 10); worst growth 10×/1×: ${Math.max(...results.map((r) => r.ratio)).toFixed(2)} (target ≤ 10.5)`);
 console.log(`wasm memory after every case: ${(w.memoryBytes() / 2 ** 20).toFixed(0)} MiB`);
-if (jsonAt >= 0) writeFileSync(args[jsonAt + 1], JSON.stringify({ results, memoryBytes: w.memoryBytes() }, null, 2));
+if (jsonAt >= 0) writeFileSync(args[jsonAt + 1], JSON.stringify({ results, failed, memoryBytes: w.memoryBytes() }, null, 2));
 if (failed.length) console.log(`failed: ${failed.join('; ')}`);
 if (check && failed.length) process.exit(1);

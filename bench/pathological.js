@@ -5,6 +5,7 @@
 //   node bench/pathological.js --check    # exit 1 if a case grows faster than 10.5× at 10× input
 //   node bench/pathological.js nested     # only the cases whose name contains "nested"
 //   node bench/pathological.js --scale 4  # 1× = 4× the default base (all sizes past the CPU caches)
+//   node bench/pathological.js --json F   # also write the results to F (make bench's Targets table)
 //
 // Cases: every case of cmark 0.30.2's test/pathological_tests.py (10× = the size that file uses,
 // so 1× is a tenth of it), the quadratic nested list of shared/TOOLCHAIN.md, the cases cmark fixed
@@ -17,6 +18,7 @@
 // 1× and 10× (exponent 1.1–1.25) because their working set leaves the CPU caches; the last column,
 // 20×/10×, shows whether growth stays linear once out of cache (≈2; quadratic would be 4).
 // --check fails a case when 10×/1× > 10.5 and 20×/10× > 3 (still super-linear out of cache).
+import { writeFileSync } from 'node:fs';
 import { loadWidget } from '../web/index.js';
 import { bestOf as time } from './lib/timing.js';
 
@@ -78,13 +80,15 @@ const cases = {
 const args = process.argv.slice(2);
 const scaleAt = args.indexOf('--scale');
 const scale = scaleAt >= 0 ? Number(args[scaleAt + 1]) : 1;
-const filter = args.find((a, i) => !a.startsWith('--') && (scaleAt < 0 || i !== scaleAt + 1));
+const jsonAt = args.indexOf('--json');
+const filter = args.find((a, i) => !a.startsWith('--') && (scaleAt < 0 || i !== scaleAt + 1) && (jsonAt < 0 || i !== jsonAt + 1));
 const check = args.includes('--check');
 const sizes = [1, 2, 4, 10, 20].map((k) => k * scale);
 const fmt = (ms) => (ms < 1 ? `${(ms * 1000).toFixed(0)} µs` : `${ms.toFixed(1)} ms`).padStart(9);
 console.log(`${'case'.padEnd(46)} ${'1× bytes'.padStart(9)} ${[1, 2, 4, 10, 20].map((k) => `${k}×`.padStart(9)).join(' ')}   10×/1×  exponent  20×/10×`);
 let worst = 0;
 const failed = [];
+const results = [];
 for (const [name, def] of Object.entries(cases)) {
   if (filter && !name.includes(filter)) continue;
   const isArticle = typeof def === 'object';
@@ -105,8 +109,10 @@ for (const [name, def] of Object.entries(cases)) {
   if (superLinear) failed.push(name);
   // exponent: time ∝ size^e between 1× and 10× (1 = linear, 2 = quadratic)
   const exponent = Math.log(ratio) / Math.log(10);
+  results.push({ name, bytes, ms: times, ratio, tail, superLinear });
   console.log(`${name.padEnd(46)} ${String(bytes).padStart(9)} ${times.map(fmt).join(' ')}   ${ratio.toFixed(2).padStart(6)}  ${exponent.toFixed(2).padStart(6)}  ${tail.toFixed(2).padStart(7)}${superLinear ? '  SUPER-LINEAR' : ratio > 10.5 ? '  (cache)' : ''}`);
 }
 console.log(`\nworst 10×/1× growth: ${worst.toFixed(2)} (target ≤ 10.5)`);
 if (failed.length) console.log(`super-linear at every size: ${failed.join(', ')}`);
+if (jsonAt >= 0) writeFileSync(args[jsonAt + 1], JSON.stringify({ worst, failed, results }, null, 2));
 if (check && failed.length) process.exit(1);

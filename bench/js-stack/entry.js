@@ -1,7 +1,7 @@
 // The JS stack a publisher would otherwise ship for the same job: Markdown → HTML with footnotes
 // (markdown-it + markdown-it-footnote), sanitised (DOMPurify), footnote popovers (littlefoot).
-// Bundled and minified by esbuild for `make size` (build/size/js-stack.min.js) and for the
-// browser time-to-first-render page (bench/browser-ttfr.js).
+// Bundled and minified by esbuild for `make size` (build/size/js-stack.min.js). The browser
+// benchmarks use the whole job, article template included: bench/js-stack/article.js.
 import MarkdownIt from 'markdown-it';
 import footnote from 'markdown-it-footnote';
 import DOMPurify from 'dompurify';

@@ -30,35 +30,6 @@ export function markdownOf(article) {
   return out.join('\n\n') + (notes.length ? '\n\n' + notes.join('\n\n') + '\n' : '\n');
 }
 
-/**
- * The whole article as one Markdown document (title, dek, quick answer, sections with their
- * headings, FAQ, footnote definitions for the sources): what the JS stack renders in the
- * browser comparison.
- */
-export function articleAsMarkdown(article) {
-  const out = [`# ${article.title}`];
-  if (article.dek) out.push(`*${article.dek}*`);
-  out.push(`By ${article.authors.map((a) => a.name).join(', ')} · ${article.published}`);
-  if (article.spoilers?.warning) out.push(`> **Spoiler warning.** ${article.spoilers.warning}`);
-  if (article.quickAnswer) out.push(`**${article.quickAnswer.question}**`, article.quickAnswer.answer);
-  const walk = (sections, level) => {
-    for (const s of sections ?? []) {
-      out.push(`${'#'.repeat(level)} ${s.heading}`);
-      if (s.body) out.push(s.body);
-      walk(s.sections, level + 1);
-      if (s.conclusion) out.push(s.conclusion);
-    }
-  };
-  walk(article.sections, 2);
-  if (article.faq?.length) {
-    out.push('## Frequently asked');
-    for (const f of article.faq) out.push(`### ${f.question}`, f.answer);
-  }
-  for (const r of article.related ?? []) out.push(`[${r.title}](${r.url})`);
-  for (const s of article.sources ?? []) out.push(`[^${s.id}]: ${s.author ? `${s.author}, ` : ''}[${s.title}](${s.url ?? '#'})${s.publisher ? `, *${s.publisher}*` : ''}.`);
-  return out.join('\n\n') + '\n';
-}
-
 /** The seed with its sections and FAQ repeated `times` times; every id stays unique. */
 export function scaleArticle(article, times) {
   const a = structuredClone(article);
