@@ -453,6 +453,9 @@ const freePort = () =>
     s.on('error', reject);
   });
 
+/** WebKit's answer to a script whose document was replaced while it ran (a navigation). */
+const unloading = (err) => /before the unload event/.test(err?.message);
+
 const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 const WK_KEYS = { Tab: Key.TAB, Enter: Key.ENTER, Escape: Key.ESCAPE, Space: Key.SPACE, Shift: Key.SHIFT };
 
@@ -533,9 +536,20 @@ class WebKitEngine extends Engine {
     const impl = {
       raw: session,
       evaluate: (src) => session.executeScript(`return ${src}`),
+      // With pageLoadStrategy none, get() returns before the old document is gone, so the wait
+      // polls, and a poll that runs while the old document unloads fails with "Callback was not
+      // called before the unload event" (seen here, more often the more loaded the machine: the
+      // flaky first WebKit test). That is the navigation under way, not a failure: ask again. The
+      // wait is for a new document (another time origin) at this URL (fragment aside: a text
+      // directive is not in location), loaded; it does not rely on Page.goto's best-effort mark.
       goto: async (url) => {
+        const before = await session.executeScript('return performance.timeOrigin').catch(() => null);
         await session.get(url);
-        for (let i = 0; !(await session.executeScript('return !window.__awLeaving && document.readyState === "complete"')); i++) {
+        const want = new URL(url).href.replace(/#.*/, '');
+        const loaded = () =>
+          session.executeScript('return [location.href.replace(/#.*/, ""), performance.timeOrigin, document.readyState]')
+            .then(([href, origin, state]) => href === want && origin !== before && state === 'complete', (err) => (unloading(err) ? false : Promise.reject(err)));
+        for (let i = 0; !(await loaded()); i++) {
           if (i > 300) throw new Error(`${url} did not load in 30 s`);
           await sleep(100);
         }
