@@ -23,6 +23,12 @@ const LIB = `(${inPage.toString()})()`;
 const DESKTOP = { width: 1280, height: 900 };
 export const PHONE = { width: 375, height: 667 };
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** promise's value, or null after ms; the timer is cleared (a pending one keeps node's process,
+ *  and so the test file, alive until it fires). */
+function withTimeout(promise, ms) {
+  let timer;
+  return Promise.race([promise, new Promise((r) => (timer = setTimeout(() => r(null), ms)))]).finally(() => clearTimeout(timer));
+}
 
 /** What some engine's driver cannot do, with the reason a skipped test gives. */
 const LACKS = {
@@ -521,7 +527,7 @@ class WebKitEngine extends Engine {
     for (let attempt = 1; !session; attempt++) {
       const handle = await this.handleFor(p);
       const build = new Builder().usingServer(`http://127.0.0.1:${handle.port}`).withCapabilities(handle.caps).build();
-      session = await Promise.race([build, sleep(60000).then(() => null)]).catch((err) => (attempt < 2 ? null : Promise.reject(err)));
+      session = await withTimeout(build, 60000).catch((err) => (attempt < 2 ? null : Promise.reject(err)));
       if (!session && attempt >= 2) throw new Error('WebKitWebDriver: no session in 60 s, twice');
       if (!session) await this.close();
     }
