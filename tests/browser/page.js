@@ -281,7 +281,8 @@ export class Page {
   }
   /** Answers requests to the test server whose path matches `glob` (what page.route does in
    *  Playwright, done by the server so it works in every engine): handler(req) → undefined (the
-   *  file), 'abort' (a network error), or { status, body, contentType, headers, file }. */
+   *  file), 'abort' (a network error), or { status, body, contentType, headers, path } (path: a
+   *  file of the served folder); may be async (a held response). */
   route(glob, handler) {
     const re = new RegExp(`^${glob.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*\*/g, '\0').replace(/\*/g, '[^/]*').replace(/\0/g, '.*')}$`);
     this.routes.push({ glob, re, handler });
