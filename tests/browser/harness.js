@@ -104,7 +104,7 @@ export function forEachEngine(body, { csp = false } = {}) {
       /** A page in a fresh context (options: viewport, colorScheme, reducedMotion, hasTouch,
        *  javaScriptEnabled, scrollbars, textSize, tabsToLinks — the last four need a relaunch). */
       env.newPage = (options = {}) => engine.newPage(options, env);
-      /** A phone: 375×667 (what WebKit's window allows, see page.viewport), touch where the
+      /** A phone: 375×667, touch where the
        *  engine has it. */
       env.newPhone = (options = {}) => engine.newPage({ viewport: PHONE, hasTouch: !engine.lacks('touch'), ...options }, env);
       /** Opens a page and waits until its widgets have rendered; an error state fails the test

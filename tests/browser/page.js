@@ -46,7 +46,6 @@ const LACKS = {
     layoutShift: 'WebKit: no Layout Instability API (layout-shift entries are Chromium only)',
     axTree: 'WebKit: no accessibility tree over WebDriver',
     touch: 'WebKit: WebKitGTK has no touch events, and WebDriver touch actions arrive as a mouse',
-    narrow: 'WebKit: MiniBrowser\'s window is at least 447 px wide, so no 320 or 375 px viewport',
     textSize: 'WebKit: MiniBrowser exposes no default font size setting',
     scrollbars: 'WebKit: WebKitGTK draws overlay scrollbars, which take no room',
     windowFind: 'WebKit: window.find does not search shadow roots',
@@ -535,9 +534,8 @@ class WebKitEngine extends Engine {
     // Without a window manager nothing gives the window input focus, and WebKit matches :focus and
     // :focus-visible only in a focused window.
     const env = { ...process.env, DISPLAY: this.DISPLAY };
-    for (const id of execFileSync('xdotool', ['search', '--onlyvisible', '--class', 'MiniBrowser'], { env }).toString().trim().split('\n')) {
-      execFileSync('xdotool', ['windowfocus', '--sync', id], { env });
-    }
+    session.windows = execFileSync('xdotool', ['search', '--onlyvisible', '--class', 'MiniBrowser'], { env }).toString().trim().split('\n');
+    for (const id of session.windows) execFileSync('xdotool', ['windowfocus', '--sync', id], { env });
     const viewport = await this.resize(session, options.viewport ?? DESKTOP);
     const actions = () => session.actions({ async: true });
     const impl = {
@@ -594,21 +592,34 @@ class WebKitEngine extends Engine {
   async tallShot(session, viewport, where) {
     const height = await session.executeScript('return document.documentElement.scrollHeight');
     await this.resize(session, { width: viewport.width, height: Math.min(height, 11000) });
+    // Two frames at the new size before the shot: under load a shot taken at once came back black.
+    await session.executeScript('return new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
     const [x, y] = await session.executeScript(`return ${where}.map(Math.round)`);
     const png = Buffer.from(await session.takeScreenshot(), 'base64');
     await this.resize(session, viewport);
     return { png, x, y };
   }
-  /** Sizes the window so that the viewport (not the window) is `width`×`height`, as far as
-   *  MiniBrowser's minimum window width allows; returns the viewport it got. */
+  /** Sizes the window so that the viewport (not the window) is `width`×`height`; returns the
+   *  viewport it got. MiniBrowser asks GTK for a window at least 447 px wide, and GTK holds
+   *  WebDriver's resizes to that; X itself does not (no window manager here), so a narrower window
+   *  is sized by xdotool, directly. GTK was seen to put the width back on the first such resize
+   *  after a wider one: the width is read back and set again until the viewport has it. */
   async resize(session, { width, height }) {
+    const inner = () => session.executeScript('return [innerWidth, innerHeight]');
     const win = session.manage().window();
     await win.setRect({ x: 0, y: 0, width, height });
-    const [iw, ih] = await session.executeScript('return [innerWidth, innerHeight]');
+    let [iw, ih] = await inner();
     const rect = await win.getRect();
-    if (iw !== width || ih !== height) await win.setRect({ width: rect.width + width - iw, height: rect.height + height - ih });
-    const [w, h] = await session.executeScript('return [innerWidth, innerHeight]');
-    return { width: w, height: h };
+    const outer = { width: rect.width + width - iw, height: rect.height + height - ih };
+    if (iw !== width || ih !== height) await win.setRect(outer);
+    const env = { ...process.env, DISPLAY: this.DISPLAY };
+    for (let i = 0; ; i++) {
+      [iw, ih] = await inner();
+      if (iw <= width || i === 5) break;
+      for (const id of session.windows) execFileSync('xdotool', ['windowsize', '--sync', id, String(outer.width), String(outer.height)], { env });
+      await sleep(100);
+    }
+    return { width: iw, height: ih };
   }
 }
 
