@@ -46,7 +46,7 @@ const INIT_PATH = '/__aw/init.js';
  * env.newPage / newPhone / open / url as below; env.lacks(...capabilities) is false or the reason
  * this engine cannot run a test (give it as the test's `skip`).
  */
-export function forEachEngine(body, { csp = false } = {}) {
+export function forEachEngine(body, { csp = false, root } = {}) {
   for (const name of selectedEngines()) {
     describe(ENGINE_LABELS[name], () => {
       const engine = createEngine(name);
@@ -56,6 +56,7 @@ export function forEachEngine(body, { csp = false } = {}) {
         server: null,
         pages: new Set(),
         requests: [],
+        responses: [],
         url: (p = '/') => new URL(p, env.server.url).href,
         lacks: (...needs) => engine.lacks(...needs),
         is: (...names) => names.includes(name),
@@ -81,6 +82,7 @@ export function forEachEngine(body, { csp = false } = {}) {
           }
           return undefined;
         },
+        served: (path, status) => env.responses.push({ path, status }),
         html: (text) => {
           const tag = `<script src="${INIT_PATH}"></script>`;
           const head = text.match(/<head[^>]*>/i);
@@ -90,8 +92,10 @@ export function forEachEngine(body, { csp = false } = {}) {
         },
       };
       before(async () => {
-        env.server = await startServer({ port: 0, csp, hooks });
+        env.server = await startServer({ port: 0, csp, root, hooks });
       });
+      /** Another server (another origin) on `folder`, with this one's recorder and routes. */
+      env.serve = (folder) => startServer({ port: 0, csp, root: folder, hooks });
       // A failed test leaves its page open; WebKitWebDriver allows one session at a time.
       afterEach(async () => {
         for (const page of env.pages) await page.close().catch(() => {});
@@ -260,6 +264,15 @@ export function findsText(page, text) {
     scrollTo(x, y);
     return found;
   }, text);
+}
+
+/** What went wrong in a page: uncaught errors, console errors and responses of 400 or more. */
+export async function problems(page) {
+  return [
+    ...(await page.pageErrors()).map((e) => `page error: ${e}`),
+    ...(await page.consoleErrors()).map((args) => `console: ${args.join(' ')}`),
+    ...page.responses().filter((r) => r.status >= 400).map((r) => `${r.status} ${r.path}`),
+  ];
 }
 
 /** No uncaught error in the page (await it with an engine-neutral page). */

@@ -186,7 +186,7 @@ export class Page {
     this.routes = [];
     this.initScripts = [];
     this.errorsBefore = [];
-    this.createdAt = env.requests.length;
+    this.createdAt = [env.requests.length, env.responses.length];
     this.keyboard = { press: (key) => impl.press(keySpec(key)) };
     this.mouse = {
       move: async (x, y, { steps = 1 } = {}) => {
@@ -291,7 +291,11 @@ export class Page {
   }
   /** Paths requested from the test server since this page was opened. */
   requests() {
-    return this.env.requests.slice(this.createdAt);
+    return this.env.requests.slice(this.createdAt[0]);
+  }
+  /** The test server's responses to this page so far: { path, status }. */
+  responses() {
+    return this.env.responses.slice(this.createdAt[1]);
   }
 
   async screenshot({ path: out, fullPage = false } = {}) {
