@@ -117,7 +117,7 @@ class Locator {
           if (els.length > 1) return { many: els.length };
           if (!els.length || (visible && !__aw.visible(els[0]))) return { none: true };
           return { value: await (${fn})(els[0], arg) };
-        }`, [arg, visible], this.chain);
+        }`, [arg, visible], this.chain).catch((err) => (NAVIGATING.test(err?.message) ? { none: true } : Promise.reject(err)));
       if (r.many) throw new Error(`strict mode: ${this} matches ${r.many} elements`);
       if (!r.none) return r.value;
       if (Date.now() > deadline) throw new Error(`no ${visible ? 'visible ' : ''}element for ${this} after ${timeout} ms`);
@@ -465,6 +465,9 @@ const freePort = () =>
 
 /** WebKit's answer to a script whose document was replaced while it ran (a navigation). */
 const unloading = (err) => /before the unload event/.test(err?.message);
+/** Each driver's answer to a script whose document went away (after a click on a link, say):
+ *  while waiting for an element, that is "not there yet", as in Playwright. */
+const NAVIGATING = /Execution context was destroyed|before the unload event/;
 
 const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 const WK_KEYS = { Tab: Key.TAB, Enter: Key.ENTER, Escape: Key.ESCAPE, Space: Key.SPACE, Shift: Key.SHIFT };
