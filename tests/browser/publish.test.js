@@ -90,7 +90,7 @@ forEachEngineOn(work, (env) => {
     await page.close();
   });
 
-  test('embed: the page served from www/ renders the article, styled, the wasm fetched once', async () => {
+  test('embed: the page served from www/ renders the article, styled, with no console error', async () => {
     const www = await env.serveFolder(join(project, 'www'));
     const page = await env.newPage();
     try {
