@@ -622,9 +622,11 @@ class WebKitEngine extends Engine {
     const env = { ...process.env, DISPLAY: this.DISPLAY };
     for (let i = 0; ; i++) {
       [iw, ih] = await inner();
-      if (iw <= width || i === 5) break;
-      for (const id of session.windows) execFileSync('xdotool', ['windowsize', '--sync', id, String(outer.width), String(outer.height)], { env });
-      await sleep(100);
+      if (iw <= width) break;
+      if (i === 5) throw new Error(`WebKit: the viewport stayed ${iw} px wide, not ${width}`);
+      // (No --sync: it waits for a change of size that does not come if X already has this one.)
+      for (const id of session.windows) execFileSync('xdotool', ['windowsize', id, String(outer.width), String(outer.height)], { env });
+      await sleep(200);
     }
     return { width: iw, height: ih };
   }
