@@ -13,7 +13,7 @@ const dir = path.resolve(process.argv[2] ?? path.join(root, 'docs', 'screenshots
 mkdirSync(dir, { recursive: true });
 
 const server = await startServer({ port: 0 });
-const env = { requests: [], pages: new Set() }; // what a page keeps of its test environment
+const env = { requests: [], responses: [], pages: new Set() }; // what a page keeps of its test environment
 try {
   for (const name of selectedEngines()) {
     const engine = createEngine(name);

@@ -52,7 +52,8 @@ function send(res, status, body, headers = {}) {
  * request interception gives in one engine only, in every engine:
  *   respond(req, urlPath) → undefined (serve the file) | { status, body, headers } | { file,
  *     status, headers } (a file of the repository) | 'abort' (may be async: a held response);
- *   html(text) → the HTML page as sent (e.g. with a test's recorder script first in it).
+ *   html(text) → the HTML page as sent (e.g. with a test's recorder script first in it);
+ *   served(urlPath, status) once a response is sent.
  */
 export function startServer({ port = 0, host = '127.0.0.1', root = REPO_ROOT, csp = false, hooks = {} } = {}) {
   const absRoot = path.resolve(root);
@@ -64,6 +65,7 @@ export function startServer({ port = 0, host = '127.0.0.1', root = REPO_ROOT, cs
       return;
     }
     const urlPath = new URL(req.url, 'http://x').pathname;
+    if (hooks.served) res.on('finish', () => hooks.served(urlPath, res.statusCode));
     const hooked = hooks.respond && (await hooks.respond(req, urlPath));
     if (hooked === 'abort') {
       req.socket.destroy(); // what a client sees as a network error

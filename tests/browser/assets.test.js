@@ -10,8 +10,8 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { waitForWidgets } from './harness.js';
-import { useFolder } from './folder.js';
+import { waitForWidgets, problems } from './harness.js';
+import { forEachEngineOn } from './folder.js';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const root = mkdtempSync(join(tmpdir(), 'aw-assets-'));
@@ -31,67 +31,82 @@ page('hashed.html', out.head);
 // The same preloads without `crossorigin`: their credentials mode differs from the widget's fetch.
 page('no-crossorigin.html', out.head.map((t) => t.replace(' crossorigin ', ' ')));
 
-const env = useFolder(root);
+const IMMUTABLE = 'public, max-age=31536000, immutable';
 
-async function open(path, setup = async () => {}) {
-  const { page: p, problems, requests, close } = await env.newPage();
-  const log = { requests, problems, errors: [] };
-  await p.exposeFunction('__awError', (d) => log.errors.push(d));
-  await p.addInitScript(() => document.addEventListener('article-widget:error', (e) => window.__awError(e.detail)));
-  await setup(p);
-  await p.goto(env.url(path));
-  await waitForWidgets(p);
-  return { p, log, close };
-}
+forEachEngineOn(root, (env) => {
+  /** Opens `path` with the widget's error events recorded; setup(page) runs first (routes). */
+  async function open(path, setup = () => {}, { cacheable = true } = {}) {
+    const p = await env.newPage();
+    p.addInitScript(() => {
+      window.__awErrorEvents = [];
+      document.addEventListener('article-widget:error', (e) => window.__awErrorEvents.push(JSON.parse(JSON.stringify(e.detail))));
+    });
+    setup(p);
+    // The hashed files served as the README says: cacheable for good (Firefox reuses a preload
+    // only through its HTTP cache: with the test server's no-store it fetched the wasm twice).
+    if (cacheable) p.route('**/static/*', (req) => ({ path: new URL(req.url, 'http://x').pathname.slice(1), headers: { 'Cache-Control': IMMUTABLE } }));
+    await p.goto(env.url(path));
+    await waitForWidgets(p);
+    p.errorEvents = () => p.evaluate(() => window.__awErrorEvents);
+    return p;
+  }
 
-const styledKicker = (p) =>
-  p.locator('article-widget').getByText('Ending Explained', { exact: true }).evaluate((k) => getComputedStyle(k).textTransform);
-const count = (log, suffix) => log.requests.filter((r) => r.endsWith(suffix)).length;
+  const styledKicker = (p) =>
+    p.locator('article-widget').getByText('Ending Explained', { exact: true }).evaluate((k) => getComputedStyle(k).textTransform);
+  const count = (p, suffix) => p.requests().filter((r) => r.endsWith(suffix)).length;
 
-test('the folder copied anywhere: the script finds the wasm and the stylesheet beside it', async () => {
-  const { p, log, close } = await open('/plain.html');
-  assert.equal(await styledKicker(p), 'uppercase');
-  assert.deepEqual(log.problems, []);
-  assert.deepEqual(log.errors, []);
-  assert.equal(count(log, '/any/deep/path/aw/article-widget-core.wasm'), 1);
-  assert.equal(count(log, '/any/deep/path/aw/article-widget.css'), 1);
-  await close();
-});
-
-test('hashed names, integrity and preloads: every file fetched once, verified, no console error', async () => {
-  const names = out.files.map((f) => f.file);
-  for (const n of names) assert.match(n, /^article-widget(-core)?\.[0-9a-f]{16}\.(js|wasm|css)$/);
-  const { p, log, close } = await open('/hashed.html');
-  assert.equal(await styledKicker(p), 'uppercase');
-  assert.deepEqual(log.problems, []);
-  assert.deepEqual(log.errors, []);
-  for (const n of names) assert.equal(count(log, `/static/${n}`), 1, `${n} fetched ${count(log, `/static/${n}`)} times`);
-  await close();
-});
-
-test('a preload whose credentials mode differs is not used: the wasm is fetched twice (why the README says crossorigin)', async () => {
-  const { p, log, close } = await open('/no-crossorigin.html');
-  assert.equal(await styledKicker(p), 'uppercase');
-  const wasm = out.files.find((f) => f.file.endsWith('.wasm')).file;
-  assert.equal(count(log, `/static/${wasm}`), 2);
-  await close();
-});
-
-for (const [ext, kind, code] of [['.wasm', 'core', 'core-load-failed'], ['.css', 'stylesheet', 'stylesheet-failed']]) {
-  test(`a ${ext} file that does not match its integrity is the error state (${kind})`, async () => {
-    const file = out.files.find((f) => f.file.endsWith(ext)).file;
-    const { p, log, close } = await open('/hashed.html', (page) =>
-      page.route(`**/static/${file}`, async (route) => {
-        const body = readFileSync(join(root, 'static', file));
-        body[body.length - 1] ^= 1; // one bit changed, as a tampered mirror would
-        await route.fulfill({ body, contentType: ext === '.css' ? 'text/css' : 'application/wasm' });
-      }),
-    );
-    assert.equal(await p.locator('article-widget .aw-article').count(), 0, 'the article was shown anyway');
-    assert.equal(await p.locator('article-widget').getByRole('alert').count(), 1);
-    assert.equal(log.errors.length, 1);
-    assert.equal(log.errors[0].kind, kind);
-    assert.equal(log.errors[0].errors[0].code, code);
-    await close();
+  test('the folder copied anywhere: the script finds the wasm and the stylesheet beside it', async () => {
+    const p = await open('/plain.html');
+    assert.equal(await styledKicker(p), 'uppercase');
+    assert.deepEqual(await problems(p), []);
+    assert.deepEqual(await p.errorEvents(), []);
+    assert.equal(count(p, '/any/deep/path/aw/article-widget-core.wasm'), 1);
+    assert.equal(count(p, '/any/deep/path/aw/article-widget.css'), 1);
+    await p.close();
   });
-}
+
+  test('hashed names, integrity and preloads: every file fetched once, verified, no console error', async () => {
+    const names = out.files.map((f) => f.file);
+    for (const n of names) assert.match(n, /^article-widget(-core)?\.[0-9a-f]{16}\.(js|wasm|css)$/);
+    const p = await open('/hashed.html');
+    assert.equal(await styledKicker(p), 'uppercase');
+    assert.deepEqual(await problems(p), []);
+    assert.deepEqual(await p.errorEvents(), []);
+    for (const n of names) {
+      // WebKitGTK 2.50 does not use the wasm's preload for the widget's fetch (crossorigin,
+      // integrity and caching as above): it asks twice. Recorded, so that a change is noticed.
+      const times = env.is('webkit') && n.endsWith('.wasm') ? 2 : 1;
+      assert.equal(count(p, `/static/${n}`), times, `${n} fetched ${count(p, `/static/${n}`)} times`);
+    }
+    await p.close();
+  });
+
+  test('a preload whose credentials mode differs is not used: the wasm is fetched twice (why the README says crossorigin)', async () => {
+    // Served uncacheable (the test server's no-store), so no HTTP cache hides it.
+    const p = await open('/no-crossorigin.html', undefined, { cacheable: false });
+    assert.equal(await styledKicker(p), 'uppercase');
+    const wasm = out.files.find((f) => f.file.endsWith('.wasm')).file;
+    assert.equal(count(p, `/static/${wasm}`), 2);
+    await p.close();
+  });
+
+  for (const [ext, kind, code] of [['.wasm', 'core', 'core-load-failed'], ['.css', 'stylesheet', 'stylesheet-failed']]) {
+    test(`a ${ext} file that does not match its integrity is the error state (${kind})`, async () => {
+      const file = out.files.find((f) => f.file.endsWith(ext)).file;
+      const p = await open('/hashed.html', (page) =>
+        page.route(`**/static/${file}`, () => {
+          const body = readFileSync(join(root, 'static', file));
+          body[body.length - 1] ^= 1; // one bit changed, as a tampered mirror would
+          return { body, contentType: ext === '.css' ? 'text/css' : 'application/wasm' };
+        }),
+      );
+      assert.equal(await p.locator('article-widget').locator('.aw-article').count(), 0, 'the article was shown anyway');
+      assert.equal(await p.locator('article-widget').getByRole('alert').count(), 1);
+      const errors = await p.errorEvents();
+      assert.equal(errors.length, 1);
+      assert.equal(errors[0].kind, kind);
+      assert.equal(errors[0].errors[0].code, code);
+      await p.close();
+    });
+  }
+});

@@ -1,17 +1,14 @@
 // Shared set-up for the browser tests. `forEachEngine` runs a file's tests once in each engine
 // (Chromium, Firefox ESR, WebKitGTK; AW_ENGINES picks), through one page API (page.js), with one
 // static server (tools/serve.js, port 0) per engine, a fresh context (own localStorage) per page,
-// and helpers that act the way a reader does. `useBrowser` is the older Chromium-only set-up
-// (Playwright pages), kept for files not ported yet. Not a test file itself (node --test only
-// runs *.test.js).
+// and helpers that act the way a reader does. Not a test file itself (node --test only runs
+// *.test.js).
 import { after, afterEach, before, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium } from 'playwright-core';
 import { startServer } from '../../tools/serve.js';
-import { CHROMIUM } from '../../tools/screenshot.js';
-import { Page, PHONE, createEngine, selectedEngines } from './page.js';
+import { PHONE, createEngine, selectedEngines } from './page.js';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -46,7 +43,7 @@ const INIT_PATH = '/__aw/init.js';
  * env.newPage / newPhone / open / url as below; env.lacks(...capabilities) is false or the reason
  * this engine cannot run a test (give it as the test's `skip`).
  */
-export function forEachEngine(body, { csp = false } = {}) {
+export function forEachEngine(body, { csp = false, root } = {}) {
   for (const name of selectedEngines()) {
     describe(ENGINE_LABELS[name], () => {
       const engine = createEngine(name);
@@ -56,6 +53,7 @@ export function forEachEngine(body, { csp = false } = {}) {
         server: null,
         pages: new Set(),
         requests: [],
+        responses: [],
         url: (p = '/') => new URL(p, env.server.url).href,
         lacks: (...needs) => engine.lacks(...needs),
         is: (...names) => names.includes(name),
@@ -81,6 +79,7 @@ export function forEachEngine(body, { csp = false } = {}) {
           }
           return undefined;
         },
+        served: (path, status) => env.responses.push({ path, status }),
         html: (text) => {
           const tag = `<script src="${INIT_PATH}"></script>`;
           const head = text.match(/<head[^>]*>/i);
@@ -90,8 +89,10 @@ export function forEachEngine(body, { csp = false } = {}) {
         },
       };
       before(async () => {
-        env.server = await startServer({ port: 0, csp, hooks });
+        env.server = await startServer({ port: 0, csp, root, hooks });
       });
+      /** Another server (another origin) on `folder`, with this one's recorder and routes. */
+      env.serve = (folder) => startServer({ port: 0, csp, root: folder, hooks });
       // A failed test leaves its page open; WebKitWebDriver allows one session at a time.
       afterEach(async () => {
         for (const page of env.pages) await page.close().catch(() => {});
@@ -104,7 +105,7 @@ export function forEachEngine(body, { csp = false } = {}) {
       /** A page in a fresh context (options: viewport, colorScheme, reducedMotion, hasTouch,
        *  javaScriptEnabled, scrollbars, textSize, tabsToLinks — the last four need a relaunch). */
       env.newPage = (options = {}) => engine.newPage(options, env);
-      /** A phone: 375×667 (what WebKit's window allows, see page.viewport), touch where the
+      /** A phone: 375×667, touch where the
        *  engine has it. */
       env.newPhone = (options = {}) => engine.newPage({ viewport: PHONE, hasTouch: !engine.lacks('touch'), ...options }, env);
       /** Opens a page and waits until its widgets have rendered; an error state fails the test
@@ -114,45 +115,6 @@ export function forEachEngine(body, { csp = false } = {}) {
       body(env);
     });
   }
-}
-
-/** Chromium only, Playwright pages: starts the server and the browser for this file; both close
- *  after its last test. */
-export function useBrowser({ csp = false } = {}) {
-  const env = { server: null, browser: null, url: (p = '/') => new URL(p, env.server.url).href };
-  before(async () => {
-    env.server = await startServer({ port: 0, csp });
-    env.browser = await chromium.launch(CHROMIUM);
-  });
-  after(async () => {
-    await env.browser?.close();
-    await env.server?.close();
-  });
-
-  /** A page in a fresh context; collects uncaught page errors (which must stay empty). */
-  env.newPage = async (options = {}) => {
-    const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
-    const page = await context.newPage();
-    page.pageErrors = [];
-    page.consoleErrors = [];
-    page.on('pageerror', (err) => page.pageErrors.push(err));
-    page.on('console', (msg) => msg.type() === 'error' && page.consoleErrors.push(msg.text()));
-    page.close = ((close) => async () => {
-      await close();
-      await context.close();
-    })(page.close.bind(page));
-    return page;
-  };
-
-  /** A touch phone: 375×667, touch events, mobile viewport. */
-  env.newPhone = (options = {}) =>
-    env.newPage({ viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true, ...options });
-
-  /** Opens a page and waits until its widgets have rendered; an error state fails the test
-   *  with its message unless `allowError` (so a flaky load is reported as what it is). */
-  env.open = (page, path = '/', { allowError = false } = {}) =>
-    openWidgets(page, env.url(path), allowError, () => page.consoleErrors.join(' | '));
-  return env;
 }
 
 async function openWidgets(page, url, allowError, consoleText) {
@@ -227,7 +189,7 @@ export async function tabTo(page, match, { limit = 80, key = 'Tab' } = {}) {
 /** Runs axe-core on the whole page (it pierces open shadow roots); returns the violations. */
 export async function axeViolations(page) {
   if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
-    await (page instanceof Page ? page.addScript(AXE_SOURCE) : page.addScriptTag({ content: AXE_SOURCE }));
+    await page.addScript(AXE_SOURCE);
   }
   const violations = await page.evaluate(async () => {
     const result = await window.axe.run(document, { resultTypes: ['violations'] });
@@ -251,7 +213,7 @@ export function assertNoViolations(violations, state) {
  *  hidden, the mechanism find bars honour (checked against window.find in Chromium by
  *  spoilers.test.js). */
 export function findsText(page, text) {
-  if (page instanceof Page && page.engine.lacks('windowFind')) return page.evaluate((t) => __aw.findable(t), text);
+  if (page.engine.lacks('windowFind')) return page.evaluate((t) => __aw.findable(t), text);
   return page.evaluate((t) => {
     const [x, y] = [scrollX, scrollY]; // find scrolls to its match: put the page back
     getSelection().removeAllRanges();
@@ -262,9 +224,17 @@ export function findsText(page, text) {
   }, text);
 }
 
+/** What went wrong in a page: uncaught errors, console errors and responses of 400 or more. */
+export async function problems(page) {
+  return [
+    ...(await page.pageErrors()).map((e) => `page error: ${e}`),
+    ...(await page.consoleErrors()).map((args) => `console: ${args.join(' ')}`),
+    ...page.responses().filter((r) => r.status >= 400).map((r) => `${r.status} ${r.path}`),
+  ];
+}
+
 /** No uncaught error in the page (await it with an engine-neutral page). */
 export function assertNoPageErrors(page) {
-  if (!(page instanceof Page)) return assert.deepEqual(page.pageErrors.map(String), [], 'uncaught errors in the page');
   return page.pageErrors().then((errors) => assert.deepEqual(errors, [], 'uncaught errors in the page'));
 }
 
@@ -285,8 +255,8 @@ export function trustedTypesEnforced(page) {
 /** The accessibility tree (what a screen reader gets): Chromium's own, via the DevTools protocol;
  *  in the other engines, which give none over WebDriver, as computed from the DOM (in-page.js). */
 export async function axNodes(page) {
-  if (page instanceof Page && page.engine.name !== 'chromium') return page.evaluate(() => __aw.axNodes());
-  const raw = page instanceof Page ? page.raw : page;
+  if (page.engine.name !== 'chromium') return page.evaluate(() => __aw.axNodes());
+  const raw = page.raw;
   const cdp = await raw.context().newCDPSession(raw);
   try {
     const { nodes } = await cdp.send('Accessibility.getFullAXTree');

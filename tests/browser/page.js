@@ -23,6 +23,12 @@ const LIB = `(${inPage.toString()})()`;
 const DESKTOP = { width: 1280, height: 900 };
 export const PHONE = { width: 375, height: 667 };
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** promise's value, or null after ms; the timer is cleared (a pending one keeps node's process,
+ *  and so the test file, alive until it fires). */
+function withTimeout(promise, ms) {
+  let timer;
+  return Promise.race([promise, new Promise((r) => (timer = setTimeout(() => r(null), ms)))]).finally(() => clearTimeout(timer));
+}
 
 /** What some engine's driver cannot do, with the reason a skipped test gives. */
 const LACKS = {
@@ -40,7 +46,6 @@ const LACKS = {
     layoutShift: 'WebKit: no Layout Instability API (layout-shift entries are Chromium only)',
     axTree: 'WebKit: no accessibility tree over WebDriver',
     touch: 'WebKit: WebKitGTK has no touch events, and WebDriver touch actions arrive as a mouse',
-    narrow: 'WebKit: MiniBrowser\'s window is at least 447 px wide, so no 320 or 375 px viewport',
     textSize: 'WebKit: MiniBrowser exposes no default font size setting',
     scrollbars: 'WebKit: WebKitGTK draws overlay scrollbars, which take no room',
     windowFind: 'WebKit: window.find does not search shadow roots',
@@ -112,7 +117,7 @@ class Locator {
           if (els.length > 1) return { many: els.length };
           if (!els.length || (visible && !__aw.visible(els[0]))) return { none: true };
           return { value: await (${fn})(els[0], arg) };
-        }`, [arg, visible], this.chain);
+        }`, [arg, visible], this.chain).catch((err) => (NAVIGATING.test(err?.message) ? { none: true } : Promise.reject(err)));
       if (r.many) throw new Error(`strict mode: ${this} matches ${r.many} elements`);
       if (!r.none) return r.value;
       if (Date.now() > deadline) throw new Error(`no ${visible ? 'visible ' : ''}element for ${this} after ${timeout} ms`);
@@ -181,7 +186,7 @@ export class Page {
     this.routes = [];
     this.initScripts = [];
     this.errorsBefore = [];
-    this.createdAt = env.requests.length;
+    this.createdAt = [env.requests.length, env.responses.length];
     this.keyboard = { press: (key) => impl.press(keySpec(key)) };
     this.mouse = {
       move: async (x, y, { steps = 1 } = {}) => {
@@ -275,7 +280,8 @@ export class Page {
   }
   /** Answers requests to the test server whose path matches `glob` (what page.route does in
    *  Playwright, done by the server so it works in every engine): handler(req) → undefined (the
-   *  file), 'abort' (a network error), or { status, body, contentType, headers, file }. */
+   *  file), 'abort' (a network error), or { status, body, contentType, headers, path } (path: a
+   *  file of the served folder); may be async (a held response). */
   route(glob, handler) {
     const re = new RegExp(`^${glob.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*\*/g, '\0').replace(/\*/g, '[^/]*').replace(/\0/g, '.*')}$`);
     this.routes.push({ glob, re, handler });
@@ -285,7 +291,11 @@ export class Page {
   }
   /** Paths requested from the test server since this page was opened. */
   requests() {
-    return this.env.requests.slice(this.createdAt);
+    return this.env.requests.slice(this.createdAt[0]);
+  }
+  /** The test server's responses to this page so far: { path, status }. */
+  responses() {
+    return this.env.responses.slice(this.createdAt[1]);
   }
 
   async screenshot({ path: out, fullPage = false } = {}) {
@@ -453,6 +463,12 @@ const freePort = () =>
     s.on('error', reject);
   });
 
+/** WebKit's answer to a script whose document was replaced while it ran (a navigation). */
+const unloading = (err) => /before the unload event/.test(err?.message);
+/** Each driver's answer to a script whose document went away (after a click on a link, say):
+ *  while waiting for an element, that is "not there yet", as in Playwright. */
+const NAVIGATING = /Execution context was destroyed|before the unload event/;
+
 const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 const WK_KEYS = { Tab: Key.TAB, Enter: Key.ENTER, Escape: Key.ESCAPE, Space: Key.SPACE, Shift: Key.SHIFT };
 
@@ -518,24 +534,34 @@ class WebKitEngine extends Engine {
     for (let attempt = 1; !session; attempt++) {
       const handle = await this.handleFor(p);
       const build = new Builder().usingServer(`http://127.0.0.1:${handle.port}`).withCapabilities(handle.caps).build();
-      session = await Promise.race([build, sleep(60000).then(() => null)]).catch((err) => (attempt < 2 ? null : Promise.reject(err)));
+      session = await withTimeout(build, 60000).catch((err) => (attempt < 2 ? null : Promise.reject(err)));
       if (!session && attempt >= 2) throw new Error('WebKitWebDriver: no session in 60 s, twice');
       if (!session) await this.close();
     }
     // Without a window manager nothing gives the window input focus, and WebKit matches :focus and
     // :focus-visible only in a focused window.
     const env = { ...process.env, DISPLAY: this.DISPLAY };
-    for (const id of execFileSync('xdotool', ['search', '--onlyvisible', '--class', 'MiniBrowser'], { env }).toString().trim().split('\n')) {
-      execFileSync('xdotool', ['windowfocus', '--sync', id], { env });
-    }
+    session.windows = execFileSync('xdotool', ['search', '--onlyvisible', '--class', 'MiniBrowser'], { env }).toString().trim().split('\n');
+    for (const id of session.windows) execFileSync('xdotool', ['windowfocus', '--sync', id], { env });
     const viewport = await this.resize(session, options.viewport ?? DESKTOP);
     const actions = () => session.actions({ async: true });
     const impl = {
       raw: session,
       evaluate: (src) => session.executeScript(`return ${src}`),
+      // With pageLoadStrategy none, get() returns before the old document is gone, so the wait
+      // polls, and a poll that runs while the old document unloads fails with "Callback was not
+      // called before the unload event" (seen here, more often the more loaded the machine: the
+      // flaky first WebKit test). That is the navigation under way, not a failure: ask again. The
+      // wait is for a new document (another time origin) at this URL (fragment aside: a text
+      // directive is not in location), loaded; it does not rely on Page.goto's best-effort mark.
       goto: async (url) => {
+        const before = await session.executeScript('return performance.timeOrigin').catch(() => null);
         await session.get(url);
-        for (let i = 0; !(await session.executeScript('return !window.__awLeaving && document.readyState === "complete"')); i++) {
+        const want = new URL(url).href.replace(/#.*/, '');
+        const loaded = () =>
+          session.executeScript('return [location.href.replace(/#.*/, ""), performance.timeOrigin, document.readyState]')
+            .then(([href, origin, state]) => href === want && origin !== before && state === 'complete', (err) => (unloading(err) ? false : Promise.reject(err)));
+        for (let i = 0; !(await loaded()); i++) {
           if (i > 300) throw new Error(`${url} did not load in 30 s`);
           await sleep(100);
         }
@@ -573,21 +599,36 @@ class WebKitEngine extends Engine {
   async tallShot(session, viewport, where) {
     const height = await session.executeScript('return document.documentElement.scrollHeight');
     await this.resize(session, { width: viewport.width, height: Math.min(height, 11000) });
+    // Two frames at the new size before the shot: under load a shot taken at once came back black.
+    await session.executeScript('return new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
     const [x, y] = await session.executeScript(`return ${where}.map(Math.round)`);
     const png = Buffer.from(await session.takeScreenshot(), 'base64');
     await this.resize(session, viewport);
     return { png, x, y };
   }
-  /** Sizes the window so that the viewport (not the window) is `width`×`height`, as far as
-   *  MiniBrowser's minimum window width allows; returns the viewport it got. */
+  /** Sizes the window so that the viewport (not the window) is `width`×`height`; returns the
+   *  viewport it got. MiniBrowser asks GTK for a window at least 447 px wide, and GTK holds
+   *  WebDriver's resizes to that; X itself does not (no window manager here), so a narrower window
+   *  is sized by xdotool, directly. GTK was seen to put the width back on the first such resize
+   *  after a wider one: the width is read back and set again until the viewport has it. */
   async resize(session, { width, height }) {
+    const inner = () => session.executeScript('return [innerWidth, innerHeight]');
     const win = session.manage().window();
     await win.setRect({ x: 0, y: 0, width, height });
-    const [iw, ih] = await session.executeScript('return [innerWidth, innerHeight]');
+    let [iw, ih] = await inner();
     const rect = await win.getRect();
-    if (iw !== width || ih !== height) await win.setRect({ width: rect.width + width - iw, height: rect.height + height - ih });
-    const [w, h] = await session.executeScript('return [innerWidth, innerHeight]');
-    return { width: w, height: h };
+    const outer = { width: rect.width + width - iw, height: rect.height + height - ih };
+    if (iw !== width || ih !== height) await win.setRect(outer);
+    const env = { ...process.env, DISPLAY: this.DISPLAY };
+    for (let i = 0; ; i++) {
+      [iw, ih] = await inner();
+      if (iw <= width) break;
+      if (i === 5) throw new Error(`WebKit: the viewport stayed ${iw} px wide, not ${width}`);
+      // (No --sync: it waits for a change of size that does not come if X already has this one.)
+      for (const id of session.windows) execFileSync('xdotool', ['windowsize', id, String(outer.width), String(outer.height)], { env });
+      await sleep(200);
+    }
+    return { width: iw, height: ih };
   }
 }
 

@@ -99,11 +99,12 @@ forEachEngine((env) => {
     await assertNoPageErrors(page);
   }
 
-  test('reflow at 320 CSS px (WCAG 1.4.10): nothing cut off, no sideways scrolling, every control works', { skip: env.lacks('narrow') }, async () => {
+  test('reflow at 320 CSS px (WCAG 1.4.10): nothing cut off, no sideways scrolling, every control works', async () => {
     const page = await env.newPage({ viewport: { width: 320, height: 640 } });
     await env.open(page);
     assert.equal(page.viewport.width, 320);
     await readsAndWorks(page);
+    assert.equal(await page.evaluate(() => innerWidth), 320, 'the viewport stayed 320 px wide');
     await page.close();
   });
 

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import { forEachEngine, assert } from './harness.js';
 
 forEachEngine((env) => {
-  test('with classic scrollbars, a popover at 375 px stays inside the page (no sideways scroll)', { skip: env.lacks('scrollbars', 'narrow') }, async () => {
+  test('with classic scrollbars, a popover at 375 px stays inside the page (no sideways scroll)', { skip: env.lacks('scrollbars') }, async () => {
     const page = await env.newPage({ viewport: { width: 375, height: 700 }, scrollbars: true });
     await env.open(page);
     const scrollbar = await page.evaluate(() => innerWidth - document.documentElement.clientWidth);
