@@ -101,8 +101,8 @@ bench: build
 	exit $$status
 
 size: build
-	@cmake --build build/wasm -j$(JOBS) --target article-widget-core-names >/dev/null
-	@node bench/size.js --names build/wasm/names/article-widget-core-names.wasm --doc
+	@cmake --build build/wasm -j$(JOBS) --target article-widget-core-names article-widget-reader >/dev/null
+	@node bench/size.js --names build/wasm/names/article-widget-core-names.wasm --reader build/wasm/reader/article-widget-reader.wasm --doc
 
 demo: build
 	@node tools/serve.js --port $(PORT)

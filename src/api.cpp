@@ -413,7 +413,9 @@ std::string call_failure_text(std::string_view facts_json) {
   const Labels& L = *labels;
   const std::string kind = fact("kind").is_string() ? fact("kind").get<std::string>() : "";
   const int status = fact("status").is_number_integer() ? fact("status").get<int>() : 0;
-  json out = {{"title", L.failure_title}, {"retryLabel", L.try_again}, {"shown", 0}, {"more", ""}, {"retry", true}};
+  bool retry = true;
+  size_t shown = 0;
+  std::string more;
   std::string message(L.failure_unexpected);
   if (kind == "network")
     message = L.failure_network;
@@ -424,7 +426,7 @@ std::string call_failure_text(std::string_view facts_json) {
   else if (kind == "http") {
     const bool gone = status == 404 || status == 410;  // asking again cannot help
     message = fill(gone ? L.failure_not_found : L.failure_http, "status", std::to_string(status));
-    out["retry"] = !gone;
+    retry = !gone;
   } else if (kind == "invalid") {
     // The article itself is wrong: list the first problems (the console has them all); only
     // json-syntax means "not JSON" (json-too-deep and input-too-large are JSON the limits refuse).
@@ -435,12 +437,21 @@ std::string call_failure_text(std::string_view facts_json) {
     message = syntax   ? std::string(L.failure_not_json)
               : n <= 1 ? std::string(L.failure_invalid_one)
                        : fill(L.failure_invalid_many, "n", std::to_string(n));
-    out["retry"] = false;
-    out["shown"] = std::min(n, kShown);
-    if (n > kShown) out["more"] = fill(L.failure_more, "n", std::to_string(n - kShown));
+    retry = false;
+    shown = std::min(n, kShown);
+    if (n > kShown) more = fill(L.failure_more, "n", std::to_string(n - kShown));
   }
-  out["message"] = message;
-  return out.dump();
+  // Written as nlohmann's dump() wrote it (keys sorted), without its serializer in the wasm.
+  std::string out = "{\"message\":";
+  escape_json_string(out, message);
+  out += ",\"more\":";
+  escape_json_string(out, more);
+  out += retry ? ",\"retry\":true,\"retryLabel\":" : ",\"retry\":false,\"retryLabel\":";
+  escape_json_string(out, L.try_again);
+  out.append(",\"shown\":").append(std::to_string(shown)).append(",\"title\":");
+  escape_json_string(out, L.failure_title);
+  out += '}';
+  return out;
 }
 
 }  // namespace aw

@@ -4,7 +4,6 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
-#include <nlohmann/json.hpp>
 
 namespace aw {
 
@@ -194,9 +193,42 @@ void escape_json_for_script(std::string& out, std::string_view json) {
   out.append(json.data() + run, json.size() - run);
 }
 
+namespace {
+
+// `text` with each maximal ill-formed subsequence replaced by U+FFFD: the rule of nlohmann's
+// dump(…, error_handler_t::replace), which this output used to come from (its serializer pulls
+// printf into the wasm). tests/native/escape_test.cpp compares the two on every short sequence.
+std::string replace_invalid_utf8(std::string_view text) {
+  std::string out;
+  for (size_t i = 0; i < text.size();) {
+    auto c = static_cast<unsigned char>(text[i]);
+    size_t n = c < 0x80 ? 0 : c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2 : c >= 0xF0 && c <= 0xF4 ? 3 : 4;
+    if (n == 4) {  // not a lead byte: one replacement for it
+      out += "\xEF\xBF\xBD";
+      ++i;
+      continue;
+    }
+    size_t k = 1;  // bytes of the sequence that fit so far
+    for (; k <= n && i + k < text.size(); ++k) {
+      auto b = static_cast<unsigned char>(text[i + k]);
+      unsigned char lo = k == 1 && c == 0xE0 ? 0xA0 : k == 1 && c == 0xF0 ? 0x90 : 0x80;
+      unsigned char hi = k == 1 && c == 0xED ? 0x9F : k == 1 && c == 0xF4 ? 0x8F : 0xBF;
+      if (b < lo || b > hi) break;
+    }
+    if (k == n + 1)
+      out.append(text.data() + i, k);
+    else
+      out += "\xEF\xBF\xBD";  // cut or broken: one replacement, and the breaking byte is read again
+    i += k;
+  }
+  return out;
+}
+
+}  // namespace
+
 void escape_json_string(std::string& out, std::string_view text) {
-  if (!is_valid_utf8(text)) {  // rare (a cut message); nlohmann's replacement rules are its own
-    out += nlohmann::json(std::string(text)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  if (!is_valid_utf8(text)) {  // rare (a cut message)
+    escape_json_string(out, replace_invalid_utf8(text));
     return;
   }
   static const char* hex = "0123456789abcdef";

@@ -2,6 +2,9 @@
 // TextEncoder.encodeInto) and reads results through typed_memory_view + TextDecoder, so no
 // per-character copies happen at the boundary. Everything a call decides is decided in the core
 // (aw::call_* in api.hpp). Results stay valid until the next call (they live in `last`).
+// Compiled twice (CMakeLists.txt): the full module for Node, the CLI and server-side rendering, and
+// with AW_READER_BUILD the browser's reader module, which binds only what web/widget/ calls
+// (render, inputLimit, refuse, failureText, release).
 #include <emscripten/bind.h>
 
 #include <string>
@@ -31,6 +34,7 @@ val render(uintptr_t json, size_t json_len, uintptr_t opts, size_t opts_len, boo
   return hand_over(aw::call_render(bytes(json, json_len), bytes(opts, opts_len), want_html));
 }
 
+#ifndef AW_READER_BUILD
 val render_markdown(uintptr_t md, size_t md_len, uintptr_t opts, size_t opts_len) {
   return hand_over(aw::call_render_markdown(bytes(md, md_len), bytes(opts, opts_len)));
 }
@@ -38,6 +42,7 @@ val render_markdown(uintptr_t md, size_t md_len, uintptr_t opts, size_t opts_len
 val render_index(uintptr_t index, size_t index_len, uintptr_t opts, size_t opts_len) {
   return hand_over(aw::call_render_index(bytes(index, index_len), bytes(opts, opts_len)));
 }
+#endif
 
 // entry: 0 = article (render, validate), 1 = Markdown (renderMarkdown), 2 = index (renderIndex).
 size_t input_limit(int entry, uintptr_t opts, size_t opts_len) {
@@ -56,8 +61,10 @@ void release() { last = aw::CallOutput(); }
 
 EMSCRIPTEN_BINDINGS(article_widget) {
   emscripten::function("render", &render);
+#ifndef AW_READER_BUILD
   emscripten::function("renderMarkdown", &render_markdown);
   emscripten::function("renderIndex", &render_index);
+#endif
   emscripten::function("inputLimit", &input_limit);
   emscripten::function("refuse", &refuse);
   emscripten::function("failureText", &failure_text);

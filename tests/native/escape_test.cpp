@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+#include <random>
+
 #include "aw/escape.hpp"
 
 namespace aw {
@@ -107,6 +110,39 @@ TEST(Slugify, MakesStableIds) {
                                      "b",
                                      4)),
             "a-b");  // stray bytes separate
+}
+
+// escape_json_string writes what nlohmann's dump(…, error_handler_t::replace) wrote, which it
+// used for text that is not UTF-8 (U+FFFD per maximal ill-formed subsequence): every string of up
+// to four bytes from an alphabet of the bytes where UTF-8's rules change, and random strings.
+TEST(Escape, JsonStringReplacesInvalidUtf8AsNlohmannDid) {
+  auto nlohmann_dump = [](const std::string& s) {
+    return nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  };
+  auto ours = [](const std::string& s) {
+    std::string out;
+    escape_json_string(out, s);
+    return out;
+  };
+  const std::string alphabet(
+      "\x00\x1F\x22\x41\x5C\x7F\x80\x8F\x90\x9F\xA0\xBF\xC0\xC1\xC2\xDF\xE0\xE1\xEC\xED\xEE\xEF\xF0\xF1\xF3\xF4\xF5\xFF", 28);
+  size_t differing = 0;
+  for (size_t len = 1; len <= 4; ++len) {
+    size_t total = 1;
+    for (size_t k = 0; k < len; ++k) total *= alphabet.size();
+    for (size_t n = 0; n < total; ++n) {
+      std::string s;
+      for (size_t k = 0, m = n; k < len; ++k, m /= alphabet.size()) s += alphabet[m % alphabet.size()];
+      if (ours(s) != nlohmann_dump(s) && ++differing <= 5) ADD_FAILURE() << testing::PrintToString(s);
+    }
+  }
+  std::mt19937 rng(16);
+  for (int n = 0; n < 20000; ++n) {
+    std::string s(rng() % 24, '\0');
+    for (char& c : s) c = static_cast<char>(rng() % 4 == 0 ? 0x80 | (rng() % 0x80) : rng() % 256);
+    if (ours(s) != nlohmann_dump(s) && ++differing <= 5) ADD_FAILURE() << testing::PrintToString(s);
+  }
+  EXPECT_EQ(differing, 0u);
 }
 
 }  // namespace
