@@ -153,6 +153,12 @@ RenderOptions parse_render_options(std::string_view options_json, std::vector<Di
     else
       problem("/shell", "The option shell must be \"none\", \"element\" or \"page\".");
   }
+  if (auto it = j.find("dom"); it != j.end() && !it->is_null()) {
+    if (it->is_string() && (*it == "shadow" || *it == "light"))
+      o.dom = it->get<std::string>();
+    else
+      problem("/dom", "The option dom must be \"shadow\" or \"light\".");
+  }
   if (auto it = j.find("publisher"); it != j.end() && it->is_object()) {
     if (auto n = it->find("name"); n != it->end() && n->is_string()) o.publisher_name = n->get<std::string>();
     url_option(*it, "url", "/publisher/url", o.publisher_url);
@@ -204,10 +210,23 @@ RenderOptions parse_render_options(std::string_view options_json, std::vector<Di
       }
     }
   }
-  static const std::vector<std::string_view> kOptionNames = {
-      "idPrefix",       "revealSpoilers", "allowRemoteImages", "imageOrigins",        "spoilersInMetadata", "canonicalUrl", "src",
-      "stylesheetHref", "scriptSrc",      "stylesheetText",    "stylesheetIntegrity", "scriptIntegrity",    "shell",        "publisher",
-      "labels",         "limits"};
+  static const std::vector<std::string_view> kOptionNames = {"idPrefix",
+                                                             "revealSpoilers",
+                                                             "allowRemoteImages",
+                                                             "imageOrigins",
+                                                             "spoilersInMetadata",
+                                                             "canonicalUrl",
+                                                             "src",
+                                                             "stylesheetHref",
+                                                             "scriptSrc",
+                                                             "stylesheetText",
+                                                             "stylesheetIntegrity",
+                                                             "scriptIntegrity",
+                                                             "shell",
+                                                             "dom",
+                                                             "publisher",
+                                                             "labels",
+                                                             "limits"};
   for (auto it = j.begin(); it != j.end(); ++it)
     if (std::find(kOptionNames.begin(), kOptionNames.end(), it.key()) == kOptionNames.end())
       unknown("/" + pointer_token(it.key()), "option", it.key(), kOptionNames);

@@ -41,14 +41,15 @@ std::string integrity(const std::string& sri) {
 }
 
 std::string element(const ShellInput& in, const RenderOptions& o) {
+  const bool light = o.dom == "light";
   std::string h = "<article-widget";
   if (!o.src.empty()) h += " src=\"" + url(o.src) + "\"";
-  h += " data-aw-ssr>\n<template shadowrootmode=\"open\">\n";
+  h += light ? " dom=\"light\" data-aw-ssr>\n" : " data-aw-ssr>\n<template shadowrootmode=\"open\">\n";
   if (!o.stylesheet_href.empty())
     h += "<link rel=\"stylesheet\" href=\"" + url(o.stylesheet_href) + "\"" + integrity(o.stylesheet_integrity) + ">\n";
   if (!o.stylesheet_text.empty()) h += "<style>" + style_text(o.stylesheet_text) + "</style>\n";
   h += in.article_html;
-  h += "</template>\n</article-widget>\n";
+  h += light ? "</article-widget>\n" : "</template>\n</article-widget>\n";
   return h;
 }
 

@@ -39,6 +39,10 @@ struct RenderOptions {
   // (<article-widget> with a declarative shadow root the browser script hydrates in place) or
   // "page" (a whole HTML document: head with title, description and JSON-LD, then the element).
   std::string shell = "none";
+  // Where the element's markup puts the article: "shadow" (a declarative shadow root) or "light"
+  // (the element's own children, dom="light", styled by the light stylesheet: reader modes and
+  // text search see it; docs/HTML.md "Light DOM").
+  std::string dom = "shadow";
   std::string src;              // the element's src attribute (the article's URL), optional
   std::string stylesheet_href;  // <link rel="stylesheet"> inside the shadow root
   std::string stylesheet_text;  // or the stylesheet inlined in a <style> (for standalone pages)

@@ -23,14 +23,14 @@ import { pinAssets, readBrowserFiles, writeAssets } from './assets.js';
 import { formatProblem } from './problems.js';
 
 export const BUILD_USAGE =
-  'article-widget build SRC_DIR --out OUT_DIR [--base-url URL] [--title TEXT] [--lang TAG] [--publisher NAME] [--jobs N] [--force]';
+  'article-widget build SRC_DIR --out OUT_DIR [--base-url URL] [--title TEXT] [--lang TAG] [--publisher NAME] [--dom shadow|light] [--jobs N] [--force]';
 const MANIFEST = '.article-widget-build.json';
 const ASSET_DIR = 'assets';
 const TOOL = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
 
 function parseArgs(args, usageError) {
-  const o = { src: null, out: null, baseUrl: '', title: 'Articles', lang: 'en', publisher: '', jobs: availableParallelism(), force: false };
-  const valued = { '--out': 'out', '--base-url': 'baseUrl', '--title': 'title', '--lang': 'lang', '--publisher': 'publisher', '--jobs': 'jobs' };
+  const o = { src: null, out: null, baseUrl: '', title: 'Articles', lang: 'en', publisher: '', dom: 'shadow', jobs: availableParallelism(), force: false };
+  const valued = { '--out': 'out', '--base-url': 'baseUrl', '--title': 'title', '--lang': 'lang', '--publisher': 'publisher', '--dom': 'dom', '--jobs': 'jobs' };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '--force') o.force = true;
@@ -43,6 +43,7 @@ function parseArgs(args, usageError) {
   }
   if (!o.src) return usageError('build needs a SRC_DIR');
   if (!o.out) return usageError('build needs --out OUT_DIR');
+  if (o.dom !== 'shadow' && o.dom !== 'light') return usageError(`--dom is shadow or light (${o.dom})`);
   o.jobs = Number(o.jobs);
   if (!Number.isInteger(o.jobs) || o.jobs < 1) return usageError('--jobs must be a whole number ≥ 1');
   if (o.baseUrl) {
@@ -164,7 +165,7 @@ export async function buildCommand(args, usageError) {
   }
 
   const assets = pinAssets(await readBrowserFiles(), { hash: true });
-  const settings = { tool: `${TOOL.name}@${TOOL.version}`, baseUrl: o.baseUrl, title: o.title, lang: o.lang, publisher: o.publisher, assets: Object.values(assets).map((a) => a.integrity) };
+  const settings = { tool: `${TOOL.name}@${TOOL.version}`, baseUrl: o.baseUrl, title: o.title, lang: o.lang, publisher: o.publisher, dom: o.dom, assets: Object.values(assets).map((a) => a.integrity) };
   const key = sha256(JSON.stringify(settings));
   // OUT is replaced whole: only a folder this command wrote (its manifest) or an empty one.
   const manifest = await readManifest(o.out);
@@ -287,8 +288,10 @@ function renderOptions(o, assets, page) {
     ...(o.publisher && { publisher: { name: o.publisher, ...(o.baseUrl && { url: o.baseUrl }) } }),
     scriptSrc: up(assets.script.file),
     scriptIntegrity: assets.script.integrity,
-    stylesheetHref: up(assets.css.file),
-    stylesheetIntegrity: assets.css.integrity,
+    dom: o.dom,
+    // Light mode's markup is in the page's DOM: its stylesheet is the scoped one.
+    stylesheetHref: up((o.dom === 'light' ? assets.lightCss : assets.css).file),
+    stylesheetIntegrity: (o.dom === 'light' ? assets.lightCss : assets.css).integrity,
   };
 }
 
