@@ -150,6 +150,8 @@ IndexResult render_index_page(std::string_view index_json, const RenderOptions& 
     if (!diags.has_errors()) {
       result.html = page_head(lang, "ltr", title);
       if (!o.canonical_url.empty()) result.html += "<link rel=\"canonical\" href=\"" + url(o.canonical_url) + "\">\n";
+      if (!o.stylesheet_href.empty())
+        result.html += "<link rel=\"stylesheet\" href=\"" + url(o.stylesheet_href) + "\"" + integrity(o.stylesheet_integrity) + ">\n";
       result.html += "</head>\n<body>\n<main>\n<h1>" + attr(title) + "</h1>\n<ul>\n" + body + "</ul>\n</main>\n</body>\n</html>\n";
     }
   }

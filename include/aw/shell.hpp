@@ -43,7 +43,8 @@ std::string wrap_in_shell(ShellInput in, const RenderOptions& options);
 //   {"lang": "en", "title": "Articles", "articles": [{"href", "title", "description"?, "kicker"?,
 //    "published"?, "readingMinutes"?, "lang"?, "dir"?}]}
 // Text escaped, hrefs checked like every link (an unsafe one is an invalid-value error); dates
-// and "{n} min read" in the index's language. Problems are located in that JSON.
+// and "{n} min read" in the index's language. Problems are located in that JSON. The options'
+// canonical_url and stylesheet_href (with stylesheet_integrity) are linked in its head.
 struct IndexResult {
   bool ok = false;
   std::string html;

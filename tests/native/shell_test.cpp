@@ -111,6 +111,18 @@ TEST(Shell, IndexPageListsArticlesEscaped) {
   EXPECT_TRUE(contains(r.html, "<li><article lang=\"he\" dir=\"rtl\">\n<h2><a href=\"c.html\">Tres</a></h2>\n</article>"));
 }
 
+TEST(Shell, IndexPageLinksItsStylesheetWithIntegrity) {
+  RenderOptions o;
+  o.stylesheet_href = "assets/index.css";
+  o.stylesheet_integrity = "sha384-AbC";
+  IndexResult r = render_index_page(R"({"lang": "en", "title": "T", "articles": [{"href": "a.html", "title": "A"}]})", o);
+  ASSERT_TRUE(r.ok);
+  EXPECT_TRUE(
+      contains(r.html, "<link rel=\"stylesheet\" href=\"assets/index.css\" integrity=\"sha384-AbC\" crossorigin=\"anonymous\">\n</head>"))
+      << r.html;
+  EXPECT_FALSE(contains(render_index_page(R"({"lang": "en", "title": "T", "articles": []})", RenderOptions{}).html, "stylesheet"));
+}
+
 TEST(Shell, IndexPageProblemsAreData) {
   IndexResult r = render_index_page(
       R"j({"lang": "en", "title": "T", "articles": [{"href": "javascript:alert(1)", "title": "x"}, {"title": 3}, 4]})j", RenderOptions{});

@@ -30,10 +30,11 @@ test('build: one standalone page per article (the core\'s page shell), hashed as
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, new RegExp(`: ${examples.length} articles \\(${examples.length} rendered, 0 unchanged\\)`));
   const assets = readdirSync(join(out, 'assets')).sort();
-  assert.equal(assets.length, 4);
-  for (const a of assets) assert.match(a, /^article-widget(-core|\.light)?\.[0-9a-f]{16}\.(js|wasm|css)$/);
+  assert.equal(assets.length, 5);
+  for (const a of assets) assert.match(a, /^article-widget(-core|-index|\.light)?\.[0-9a-f]{16}\.(js|wasm|css)$/);
   const script = assets.find((a) => a.endsWith('.js'));
-  const css = assets.find((a) => a.endsWith('.css') && !a.includes('.light.'));
+  const css = assets.find((a) => /^article-widget\.[0-9a-f]+\.css$/.test(a));
+  const indexCss = assets.find((a) => a.startsWith('article-widget-index.'));
   const w = await loadWidget();
   for (const page of pages) {
     const html = readFileSync(join(out, page), 'utf8');
@@ -63,6 +64,8 @@ test('build: one standalone page per article (the core\'s page shell), hashed as
   for (const page of pages) assert.ok(index.includes(`<a href="${page}">`), `index lacks ${page}`);
   assert.match(index, /<article lang="he" dir="rtl">/);
   assert.match(index, /<link rel="canonical" href="https:\/\/reviews.test\/site\/">/);
+  // Styled: its own small stylesheet, pinned like the other assets.
+  assert.ok(index.includes(`<link rel="stylesheet" href="assets/${indexCss}" integrity="${sri(join(out, 'assets', indexCss))}" crossorigin="anonymous">`));
   // Newest first.
   const dates = [...index.matchAll(/<time datetime="([^"]+)"/g)].map((m) => m[1]);
   assert.deepEqual(dates, [...dates].sort().reverse());

@@ -23,7 +23,7 @@ const NO_INTEGRITY = JSON.stringify({ wasm: '', css: '', lightCss: '' });
 
 export const integrity = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 const contentHash = (bytes) => createHash('sha384').update(bytes).digest('hex').slice(0, 16);
-const hashedName = (name, bytes) => name.replace(/\.(\w+)$/, `.${contentHash(bytes)}.$1`);
+export const hashedName = (name, bytes) => name.replace(/\.(\w+)$/, `.${contentHash(bytes)}.$1`);
 
 /** The files of a folder: [{ name, bytes, integrity }] (script, wasm, stylesheet, light stylesheet). */
 export async function readBrowserFiles(from = DIST) {
