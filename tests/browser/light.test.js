@@ -48,6 +48,9 @@ forEachEngine((env) => {
     return page;
   }
   const widgetShot = (page) => page.locator('article-widget').pixels();
+  // Measured (docs/HTML.md "Light DOM"): WebKitGTK 2.50's @scope does not reach the children of a
+  // <details>, so there the FAQ's questions and answers take the browser's and the page's styles.
+  const detailsOutOfScope = env.is('webkit') && 'WebKitGTK 2.50: @scope rules do not match inside <details> (the FAQ items), a WebKit bug';
   // What the page's CSS could change, for every element of the article and its ::before/::after
   // (compared as values: the host page's own elements move the widget, and a dashed border's
   // anti-aliasing depends on where on the page it is painted).
@@ -63,7 +66,7 @@ forEachEngine((env) => {
       ),
     );
 
-  test('light mode paints the article as the shadow root does; its stylesheet reaches nothing outside it', async () => {
+  test('light mode paints the article as the shadow root does; its stylesheet reaches nothing outside it', { skip: detailsOutOfScope }, async () => {
     const styles = () =>
       page.evaluate(() =>
         [...document.body.querySelectorAll('*')]
@@ -85,7 +88,7 @@ forEachEngine((env) => {
     await page.close();
   });
 
-  test('a host stylesheet of element rules changes nothing in the light-DOM article; gated text stays hidden', async () => {
+  test('a host stylesheet of element rules changes nothing in the light-DOM article; gated text stays hidden', { skip: detailsOutOfScope }, async () => {
     let page = await openDemo({ light: true });
     const plain = await articleStyles(page);
     await page.close();
