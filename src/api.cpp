@@ -155,6 +155,12 @@ RenderOptions parse_render_options(std::string_view options_json, std::vector<Di
     else
       problem("/shell", "The option shell must be \"none\", \"element\" or \"page\".");
   }
+  if (auto it = j.find("dom"); it != j.end() && !it->is_null()) {
+    if (it->is_string() && (*it == "shadow" || *it == "light"))
+      o.dom = it->get<std::string>();
+    else
+      problem("/dom", "The option dom must be \"shadow\" or \"light\".");
+  }
   if (auto it = j.find("publisher"); it != j.end() && it->is_object()) {
     if (auto n = it->find("name"); n != it->end() && n->is_string()) o.publisher_name = n->get<std::string>();
     url_option(*it, "url", "/publisher/url", o.publisher_url);
@@ -219,6 +225,7 @@ RenderOptions parse_render_options(std::string_view options_json, std::vector<Di
                                                              "stylesheetIntegrity",
                                                              "scriptIntegrity",
                                                              "shell",
+                                                             "dom",
                                                              "publisher",
                                                              "labels",
                                                              "limits",

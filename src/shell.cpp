@@ -41,14 +41,15 @@ std::string integrity(const std::string& sri) {
 }
 
 std::string element(const ShellInput& in, const RenderOptions& o) {
+  const bool light = o.dom == "light";
   std::string h = "<article-widget";
   if (!o.src.empty()) h += " src=\"" + url(o.src) + "\"";
-  h += " data-aw-ssr>\n<template shadowrootmode=\"open\">\n";
+  h += light ? " dom=\"light\" data-aw-ssr>\n" : " data-aw-ssr>\n<template shadowrootmode=\"open\">\n";
   if (!o.stylesheet_href.empty())
     h += "<link rel=\"stylesheet\" href=\"" + url(o.stylesheet_href) + "\"" + integrity(o.stylesheet_integrity) + ">\n";
   if (!o.stylesheet_text.empty()) h += "<style>" + style_text(o.stylesheet_text) + "</style>\n";
   h += in.article_html;
-  h += "</template>\n</article-widget>\n";
+  h += light ? "</article-widget>\n" : "</template>\n</article-widget>\n";
   return h;
 }
 
@@ -149,6 +150,8 @@ IndexResult render_index_page(std::string_view index_json, const RenderOptions& 
     if (!diags.has_errors()) {
       result.html = page_head(lang, "ltr", title);
       if (!o.canonical_url.empty()) result.html += "<link rel=\"canonical\" href=\"" + url(o.canonical_url) + "\">\n";
+      if (!o.stylesheet_href.empty())
+        result.html += "<link rel=\"stylesheet\" href=\"" + url(o.stylesheet_href) + "\"" + integrity(o.stylesheet_integrity) + ">\n";
       result.html += "</head>\n<body>\n<main>\n<h1>" + attr(title) + "</h1>\n<ul>\n" + body + "</ul>\n</main>\n</body>\n</html>\n";
     }
   }

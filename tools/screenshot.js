@@ -26,7 +26,7 @@ export async function waitForWidgets(page, timeout = 15000) {
   await page.waitForFunction(
     () =>
       [...document.querySelectorAll('article-widget, [data-article-widget]')].every((el) =>
-        el.shadowRoot?.querySelector('.aw-article, .aw-error'),
+        (el.shadowRoot ?? el).querySelector('.aw-article, .aw-error'),
       ),
     null,
     { timeout },

@@ -34,11 +34,17 @@ export interface RenderOptions {
   mount?: boolean;
   /** Server-side rendering wrapper: the article alone, <article-widget> with a declarative shadow root, or a page. */
   shell?: 'none' | 'element' | 'page';
+  /**
+   * Shell: where the element holds the article. 'shadow' (default): a declarative shadow root.
+   * 'light': the element's own children (`dom="light"`), so reader modes and text search see it;
+   * link or inline the light stylesheet (dist/article-widget.light.css) with it.
+   */
+  dom?: 'shadow' | 'light';
   /** Shell: the element's src attribute. */
   src?: string;
-  /** Shell: stylesheet linked inside the shadow root. */
+  /** Shell: stylesheet linked inside the shadow root (or the light element). */
   stylesheetHref?: string;
-  /** Shell: stylesheet inlined in a <style> inside the shadow root. */
+  /** Shell: stylesheet inlined in a <style> inside the shadow root (or the light element). */
   stylesheetText?: string;
   /** Page shell: the module script that hydrates the element. */
   scriptSrc?: string;

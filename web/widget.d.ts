@@ -21,6 +21,14 @@ export interface ArticleWidgetEventMap {
   'article-widget:footnote-open': CustomEvent<FootnoteOpenDetail>;
 }
 
+/**
+ * Where the element renders, from its `dom` attribute (`data-dom` on the div form), read when it
+ * connects: 'shadow' (default; an open shadow root) or 'light' (the element's own children,
+ * styled by dist/article-widget.light.css, kept to the element by `@scope`: reader modes such as
+ * Firefox's Reader View see the article). docs/HTML.md, "Light DOM".
+ */
+export type WidgetDom = 'shadow' | 'light';
+
 export interface ArticleWidgetElement extends HTMLElement {
   /** An article object or JSON text; setting it renders without a fetch. */
   article: object | string | undefined;

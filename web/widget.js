@@ -3,8 +3,9 @@
 //   <script type="module" src="/path/to/web/dist/article-widget.js"></script>
 // turns every <article-widget src="…"> and <div data-article-widget data-src="…"> — present now or
 // added later — into a rendered, interactive article inside an open shadow root.
-// Docs: events `article-widget:*`, attributes `src` / `theme` / `persist-spoilers` (and their
-// `data-` forms on the div), property `article` (an object or JSON text) on both forms.
+// Docs: events `article-widget:*`, attributes `src` / `theme` / `persist-spoilers` / `dom` (and
+// their `data-` forms on the div), property `article` (an object or JSON text) on both forms.
+// `dom="light"` renders into the element itself instead of a shadow root (docs/HTML.md "Light DOM").
 import { Mount } from './widget/mount.js';
 
 const LOADED = Symbol.for('article-widget.loaded');

@@ -44,6 +44,10 @@ struct RenderOptions {
   // leaves out what only page building reads (jsonLd, toc). Ignored with a shell.
   bool mount = false;
   bool mounting() const { return mount && shell == "none"; }
+  // Where the element's markup puts the article: "shadow" (a declarative shadow root) or "light"
+  // (the element's own children, dom="light", styled by the light stylesheet: reader modes and
+  // text search see it; docs/HTML.md "Light DOM").
+  std::string dom = "shadow";
   std::string src;              // the element's src attribute (the article's URL), optional
   std::string stylesheet_href;  // <link rel="stylesheet"> inside the shadow root
   std::string stylesheet_text;  // or the stylesheet inlined in a <style> (for standalone pages)

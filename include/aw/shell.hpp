@@ -10,6 +10,9 @@
 // The browser attaches the declarative shadow root while parsing, so the article reads — styled,
 // gated parts hidden — without JavaScript; web/widget.js then finds the rendered article in the
 // existing shadow root and wires it up in place (no second render, no layout shift).
+// With dom "light" the same children sit in the element itself, with no template:
+//   <article-widget src="SRC" dom="light" data-aw-ssr> <link …> <article …>…</article> </article-widget>
+// (the link is then to the light stylesheet, dist/article-widget.light.css).
 //
 // "page": <!doctype html> with lang/dir, <title>, <meta name="description">, Open Graph and
 // Twitter card tags (og:image: the hero), the JSON-LD, the canonical link, the module script (if
@@ -40,7 +43,8 @@ std::string wrap_in_shell(ShellInput in, const RenderOptions& options);
 //   {"lang": "en", "title": "Articles", "articles": [{"href", "title", "description"?, "kicker"?,
 //    "published"?, "readingMinutes"?, "lang"?, "dir"?}]}
 // Text escaped, hrefs checked like every link (an unsafe one is an invalid-value error); dates
-// and "{n} min read" in the index's language. Problems are located in that JSON.
+// and "{n} min read" in the index's language. Problems are located in that JSON. The options'
+// canonical_url and stylesheet_href (with stylesheet_integrity) are linked in its head.
 struct IndexResult {
   bool ok = false;
   std::string html;

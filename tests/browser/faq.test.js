@@ -101,7 +101,7 @@ forEachEngine((env) => {
       el.setAttribute('src', '/examples/es-final-explicado.json');
       document.querySelector('main').append(el);
     });
-    await page.waitForFunction(() => document.querySelector('article-widget').shadowRoot?.querySelector('details'));
+    await page.waitForFunction(() => __aw.root(document.querySelector('article-widget')).querySelector('details'));
     const item = page.locator('article-widget').locator('details').first();
     await item.locator('summary').click();
     assert.equal(await item.getByRole('button').first().isVisible(), true, 'the gate and its reveal button show');
@@ -111,4 +111,4 @@ forEachEngine((env) => {
     assert.equal(await page.getByText(gatedText).isVisible(), true);
     await page.close();
   });
-});
+}, { dom: true });

@@ -248,4 +248,4 @@ forEachEngine((env) => {
     assert.equal(await cite(page, 1).getAttribute('aria-expanded'), 'false');
     await page.close();
   });
-});
+}, { dom: true });

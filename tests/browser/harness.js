@@ -1,5 +1,6 @@
 // Shared set-up for the browser tests. `forEachEngine` runs a file's tests once in each engine
-// (Chromium, Firefox ESR, WebKitGTK; AW_ENGINES picks), through one page API (page.js), with one
+// (Chromium, Firefox ESR, WebKitGTK; AW_ENGINES picks) — and with `{ dom: true }` once per
+// rendering mode too, the shadow root and the light DOM (AW_DOMS picks) —, through one page API (page.js), with one
 // static server (tools/serve.js, port 0) per engine, a fresh context (own localStorage) per page,
 // and helpers that act the way a reader does. Not a test file itself (node --test only runs
 // *.test.js).
@@ -38,83 +39,128 @@ function recordErrors() {
 }
 const INIT_PATH = '/__aw/init.js';
 
+// Light mode for a whole test: every widget of every page gets dom="light" (data-dom on the div
+// form) before it connects: parsed ones through a MutationObserver (it runs before module
+// scripts), ones made with document.createElement at once.
+function lightDom() {
+  const mark = (el) => {
+    if (el.localName === 'article-widget') el.setAttribute('dom', 'light');
+    else if (el.matches?.('div[data-article-widget]')) el.setAttribute('data-dom', 'light');
+  };
+  new MutationObserver((records) => {
+    for (const r of records) {
+      if (r.type === 'attributes') mark(r.target);
+      for (const n of r.addedNodes) {
+        if (n.nodeType !== 1) continue;
+        mark(n);
+        n.querySelectorAll('article-widget, div[data-article-widget]').forEach(mark);
+      }
+    }
+  }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-article-widget'] });
+  const create = Document.prototype.createElement;
+  Document.prototype.createElement = function (name, ...rest) {
+    const el = create.call(this, name, ...rest);
+    if (String(name).toLowerCase() === 'article-widget') el.setAttribute('dom', 'light');
+    return el;
+  };
+}
+const DOMS = ['shadow', 'light'];
+/** The rendering modes to run (AW_DOMS=shadow,light; both by default). */
+function selectedDoms() {
+  const names = (process.env.AW_DOMS ?? DOMS.join(',')).split(',').map((d) => d.trim()).filter(Boolean);
+  for (const d of names) if (!DOMS.includes(d)) throw new Error(`AW_DOMS: unknown mode ${d} (known: ${DOMS.join(', ')})`);
+  return names;
+}
+
 /**
  * Runs body(env) once per selected engine, each in its own `describe` named after the engine.
  * env.newPage / newPhone / open / url as below; env.lacks(...capabilities) is false or the reason
  * this engine cannot run a test (give it as the test's `skip`).
  */
-export function forEachEngine(body, { csp = false, root } = {}) {
+export function forEachEngine(body, { csp = false, dom = false, root } = {}) {
   for (const name of selectedEngines()) {
-    describe(ENGINE_LABELS[name], () => {
-      const engine = createEngine(name);
-      const env = {
-        engine,
-        name,
-        server: null,
-        pages: new Set(),
-        requests: [],
-        responses: [],
-        url: (p = '/') => new URL(p, env.server.url).href,
-        lacks: (...needs) => engine.lacks(...needs),
-        is: (...names) => names.includes(name),
-      };
-      const hooks = {
-        async respond(req, path) {
-          env.requests.push(path);
-          const pages = [...env.pages];
-          if (path === INIT_PATH) {
-            const scripts = [`(${recordErrors})();`, ...pages.flatMap((p) => p.initScripts)];
-            return { body: scripts.join('\n'), headers: { 'content-type': 'text/javascript; charset=utf-8' } };
-          }
-          for (const page of pages) {
-            for (const { re, handler } of page.routes) {
-              if (!re.test(path)) continue;
-              const r = await handler(req);
-              if (r === undefined) continue;
-              if (r === 'abort') return r;
-              const headers = { ...r.headers };
-              if (r.contentType) headers['content-type'] = r.contentType;
-              return { status: r.status, body: r.body, file: r.path, headers };
-            }
-          }
-          return undefined;
-        },
-        served: (path, status) => env.responses.push({ path, status }),
-        html: (text) => {
-          const tag = `<script src="${INIT_PATH}"></script>`;
-          const head = text.match(/<head[^>]*>/i);
-          if (head) return text.replace(head[0], head[0] + tag);
-          const doctype = text.match(/^\s*<!doctype[^>]*>/i);
-          return doctype ? text.replace(doctype[0], doctype[0] + tag) : tag + text;
-        },
-      };
-      before(async () => {
-        env.server = await startServer({ port: 0, csp, root, hooks });
-      });
-      /** Another server (another origin) on `folder`, with this one's recorder and routes. */
-      env.serve = (folder) => startServer({ port: 0, csp, root: folder, hooks });
-      // A failed test leaves its page open; WebKitWebDriver allows one session at a time.
-      afterEach(async () => {
-        for (const page of env.pages) await page.close().catch(() => {});
-      });
-      after(async () => {
-        await engine.close();
-        await env.server?.close();
-      });
-
-      /** A page in a fresh context (options: viewport, colorScheme, reducedMotion, hasTouch,
-       *  javaScriptEnabled, scrollbars, textSize, tabsToLinks — the last four need a relaunch). */
-      env.newPage = (options = {}) => engine.newPage(options, env);
-      /** A phone: 375×667, touch where the
-       *  engine has it. */
-      env.newPhone = (options = {}) => engine.newPage({ viewport: PHONE, hasTouch: !engine.lacks('touch'), ...options }, env);
-      /** Opens a page and waits until its widgets have rendered; an error state fails the test
-       *  with its message unless `allowError`. */
-      env.open = (page, path = '/', { allowError = false } = {}) =>
-        openWidgets(page, env.url(path), allowError, async () => JSON.stringify(await page.consoleErrors()));
-      body(env);
-    });
+    for (const mode of dom ? selectedDoms() : ['shadow']) describeEngine(name, mode, dom, body, { csp, root });
   }
+}
+
+function describeEngine(name, mode, named, body, { csp, root }) {
+  describe(named ? `${ENGINE_LABELS[name]}, ${mode} DOM` : ENGINE_LABELS[name], () => {
+    const engine = createEngine(name);
+    const env = {
+      engine,
+      name,
+      dom: mode,
+      server: null,
+      pages: new Set(),
+      requests: [],
+      responses: [],
+      url: (p = '/') => new URL(p, env.server.url).href,
+      lacks: (...needs) => engine.lacks(...needs),
+      is: (...names) => names.includes(name),
+    };
+    const hooks = {
+      async respond(req, path) {
+        env.requests.push(path);
+        const pages = [...env.pages];
+        if (path === INIT_PATH) {
+          const scripts = [`(${recordErrors})();`, ...pages.flatMap((p) => p.initScripts)];
+          return { body: scripts.join('\n'), headers: { 'content-type': 'text/javascript; charset=utf-8' } };
+        }
+        for (const page of pages) {
+          for (const { re, handler } of page.routes) {
+            if (!re.test(path)) continue;
+            const r = await handler(req);
+            if (r === undefined) continue;
+            if (r === 'abort') return r;
+            const headers = { ...r.headers };
+            if (r.contentType) headers['content-type'] = r.contentType;
+            return { status: r.status, body: r.body, file: r.path, headers };
+          }
+        }
+        return undefined;
+      },
+      served: (path, status) => env.responses.push({ path, status }),
+      html: (text) => {
+        const tag = `<script src="${INIT_PATH}"></script>`;
+        const head = text.match(/<head[^>]*>/i);
+        if (head) return text.replace(head[0], head[0] + tag);
+        const doctype = text.match(/^\s*<!doctype[^>]*>/i);
+        return doctype ? text.replace(doctype[0], doctype[0] + tag) : tag + text;
+      },
+    };
+    before(async () => {
+      env.server = await startServer({ port: 0, csp, root, hooks });
+    });
+    /** Another server (another origin) on `folder`, with this one's recorder and routes. */
+    env.serve = (folder) => startServer({ port: 0, csp, root: folder, hooks });
+    // A failed test leaves its page open; WebKitWebDriver allows one session at a time.
+    afterEach(async () => {
+      for (const page of env.pages) await page.close().catch(() => {});
+    });
+    after(async () => {
+      await engine.close();
+      await env.server?.close();
+    });
+
+    /** A page in a fresh context (options: viewport, colorScheme, reducedMotion, hasTouch,
+     *  javaScriptEnabled, scrollbars, textSize, tabsToLinks — the last four need a relaunch). */
+    env.newPage = async (options = {}) => {
+      const page = await engine.newPage(options, env);
+      if (mode === 'light') page.addInitScript(lightDom);
+      return page;
+    };
+    /** A phone: 375×667, touch where the engine has it. */
+    env.newPhone = (options = {}) => env.newPage({ viewport: PHONE, hasTouch: !engine.lacks('touch'), ...options });
+    /** Opens a page and waits until its widgets have rendered; an error state fails the test
+     *  with its message unless `allowError`. */
+    env.open = async (page, path = '/', { allowError = false } = {}) => {
+      await openWidgets(page, env.url(path), allowError, async () => JSON.stringify(await page.consoleErrors()));
+      if (!named) return; // the page decides
+      const shadows = await page.evaluate(() => [...document.querySelectorAll('article-widget, div[data-article-widget]')].map((el) => Boolean(el.shadowRoot)));
+      assert.ok(shadows.every((s) => s === (mode === 'shadow')), `not every widget is in ${mode} DOM: ${shadows}`);
+    };
+    body(env);
+  });
 }
 
 async function openWidgets(page, url, allowError, consoleText) {
@@ -123,7 +169,7 @@ async function openWidgets(page, url, allowError, consoleText) {
   if (allowError) return;
   const failures = await page.evaluate(() =>
     [...document.querySelectorAll('article-widget, div[data-article-widget]')]
-      .map((el) => el.shadowRoot.querySelector('.aw-error')?.innerText)
+      .map((el) => (el.shadowRoot ?? el).querySelector('.aw-error')?.innerText)
       .filter(Boolean),
   );
   assert.deepEqual(failures, [], `a widget failed to render; console: ${await consoleText()}`);
@@ -133,7 +179,7 @@ export async function waitForWidgets(page, timeout = 15000) {
   await page.waitForFunction(
     () =>
       [...document.querySelectorAll('article-widget, div[data-article-widget]')].every((el) =>
-        el.shadowRoot?.querySelector('.aw-article, .aw-error'),
+        (el.shadowRoot ?? el).querySelector('.aw-article, .aw-error'),
       ),
     null,
     { timeout },

@@ -184,5 +184,8 @@ export function inPage() {
       el.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: false }));
   }
 
-  return { resolve, visible, target, axNodes, findable };
+  /** Where a widget's article is: its shadow root, or in light mode the element itself. */
+  const root = (host) => host.shadowRoot ?? host;
+
+  return { resolve, visible, target, axNodes, findable, root };
 }

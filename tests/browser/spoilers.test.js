@@ -32,7 +32,7 @@ forEachEngine((env) => {
     // value, or the document title; after "Show all spoilers", in the text.
     const composed = () =>
       page.evaluate(() => {
-        const root = document.querySelector('article-widget').shadowRoot;
+        const root = __aw.root(document.querySelector('article-widget'));
         const attributes = [...root.querySelectorAll('*')].flatMap((el) => [...el.attributes].map((a) => a.value)).join('\n');
         return { text: root.querySelector('.aw-article').innerText, attributes, title: document.title };
       });
@@ -267,7 +267,7 @@ forEachEngine((env) => {
     assert.equal(await toc.getByRole('link', { name: GATED_SUB }).count(), 0, 'listed in Contents before reveal');
     assert.equal(await axHasText(page, GATED_SUB), false, 'in the accessibility tree before reveal');
     assert.equal(await findsText(page, GATED_SUB), false, 'found by find-in-page before reveal');
-    assert.equal(await page.evaluate((t) => document.querySelector('article-widget').shadowRoot.querySelector('.aw-article').innerText.includes(t), GATED_SUB), false);
+    assert.equal(await page.evaluate((t) => __aw.root(document.querySelector('article-widget')).querySelector('.aw-article').innerText.includes(t), GATED_SUB), false);
 
     const reveal = page.locator('article-widget').locator('[aria-controls$="final-shot_content"]');
     await reveal.scrollIntoViewIfNeeded();
@@ -296,10 +296,10 @@ forEachEngine((env) => {
       document.title = article.title;
       document.querySelector('article-widget').article = article;
     }, [SECRET_HEADING, SECRET_QUESTION]);
-    await page.waitForFunction(() => document.querySelector('article-widget').shadowRoot.querySelector('[data-aw-until-reveal]'));
+    await page.waitForFunction(() => __aw.root(document.querySelector('article-widget')).querySelector('[data-aw-until-reveal]'));
     const allText = () =>
       page.evaluate(() => {
-        const root = document.querySelector('article-widget').shadowRoot;
+        const root = __aw.root(document.querySelector('article-widget'));
         const attributes = [...root.querySelectorAll('*')].flatMap((el) => [...el.attributes].map((a) => a.value));
         return { text: root.querySelector('.aw-article').innerText, attributes: attributes.join('\n'), title: document.title };
       });
@@ -337,7 +337,7 @@ forEachEngine((env) => {
       recap.body += `\n\nIn the end ||${secrets[0]}||, *and ||${secrets[1]}||*, after ||${secrets[2]}||.`;
       document.querySelector('article-widget').article = article;
     }, INLINE_SECRETS);
-    await page.waitForFunction(() => document.querySelector('article-widget').shadowRoot.querySelector('.aw-spoiler-chip'));
+    await page.waitForFunction(() => __aw.root(document.querySelector('article-widget')).querySelector('.aw-spoiler-chip'));
   };
 
   test('inline spoilers: a "Spoiler" control in the line, revealed by click, Enter or Space; hidden from eyes, screen readers and find until then; axe clean', async () => {
@@ -393,7 +393,7 @@ forEachEngine((env) => {
         el.article = article;
       }, [id, subject, remember]);
     const revealed = (id) =>
-      page.evaluate((id) => !document.getElementById(id).shadowRoot.querySelector('[data-aw-gated="symbolism"]').hidden, id);
+      page.evaluate((id) => !__aw.root(document.getElementById(id)).querySelector('[data-aw-gated="symbolism"]').hidden, id);
     await add('first');
     await waitForWidgets(page);
     await page.locator('#first').getByRole('button', { name: 'Show all spoilers' }).click();
@@ -412,4 +412,4 @@ forEachEngine((env) => {
     await assertNoPageErrors(page);
     await page.close();
   });
-});
+}, { dom: true });

@@ -14,18 +14,36 @@ TEST(Shell, NoneIsTheArticleAlone) {
   EXPECT_EQ(r.html.rfind("<article class=\"aw-article\"", 0), 0u);
 }
 
-TEST(Shell, ElementWrapsTheArticleInADeclarativeShadowRoot) {
+// The minimal article rendered with these options (which must be valid); "" if it failed.
+std::string shelled(const char* options) {
   std::vector<Diagnostic> problems;
-  RenderOptions o =
-      parse_render_options(R"({"shell": "element", "src": "/a/x.json?v=1&w='2'", "stylesheetHref": "/web/article-widget.css"})", problems);
-  ASSERT_TRUE(problems.empty());
+  RenderOptions o = parse_render_options(options, problems);
+  EXPECT_TRUE(problems.empty()) << options;
   ArticleResult r = test::run(test::minimal_article(), o);
-  ASSERT_TRUE(r.ok);
-  EXPECT_EQ(r.html.rfind("<article-widget src=\"/a/x.json?v=1&amp;w=&#x27;2&#x27;\" data-aw-ssr>\n<template shadowrootmode=\"open\">\n"
-                         "<link rel=\"stylesheet\" href=\"/web/article-widget.css\">\n<article class=\"aw-article\"",
-                         0),
+  return r.ok ? r.html : "";
+}
+
+TEST(Shell, ElementWrapsTheArticleInADeclarativeShadowRoot) {
+  std::string html = shelled(R"({"shell": "element", "src": "/a/x.json?v=1&w='2'", "stylesheetHref": "/web/article-widget.css"})");
+  EXPECT_EQ(html.rfind("<article-widget src=\"/a/x.json?v=1&amp;w=&#x27;2&#x27;\" data-aw-ssr>\n<template shadowrootmode=\"open\">\n"
+                       "<link rel=\"stylesheet\" href=\"/web/article-widget.css\">\n<article class=\"aw-article\"",
+                       0),
             0u);
-  EXPECT_TRUE(contains(r.html, "</article>\n</template>\n</article-widget>\n"));
+  EXPECT_TRUE(contains(html, "</article>\n</template>\n</article-widget>\n"));
+  // The default is the shadow root; "shadow" says so explicitly.
+  EXPECT_TRUE(
+      contains(shelled(R"({"shell": "page", "dom": "shadow"})"), "<article-widget data-aw-ssr>\n<template shadowrootmode=\"open\">"));
+}
+
+TEST(Shell, LightElementHoldsTheArticleAsItsOwnChildren) {
+  std::string html =
+      shelled(R"({"shell": "element", "dom": "light", "src": "/a/x.json", "stylesheetHref": "/aw/article-widget.light.css"})");
+  EXPECT_EQ(html.rfind("<article-widget src=\"/a/x.json\" dom=\"light\" data-aw-ssr>\n"
+                       "<link rel=\"stylesheet\" href=\"/aw/article-widget.light.css\">\n<article class=\"aw-article\"",
+                       0),
+            0u);
+  EXPECT_TRUE(contains(html, "</article>\n</article-widget>\n"));
+  EXPECT_FALSE(contains(html, "<template"));
 }
 
 TEST(Shell, PageHasHeadMetadataAndInlineStyleThatCannotBreakOut) {
@@ -93,6 +111,18 @@ TEST(Shell, IndexPageListsArticlesEscaped) {
   EXPECT_TRUE(contains(r.html, "<li><article lang=\"he\" dir=\"rtl\">\n<h2><a href=\"c.html\">Tres</a></h2>\n</article>"));
 }
 
+TEST(Shell, IndexPageLinksItsStylesheetWithIntegrity) {
+  RenderOptions o;
+  o.stylesheet_href = "assets/index.css";
+  o.stylesheet_integrity = "sha384-AbC";
+  IndexResult r = render_index_page(R"({"lang": "en", "title": "T", "articles": [{"href": "a.html", "title": "A"}]})", o);
+  ASSERT_TRUE(r.ok);
+  EXPECT_TRUE(
+      contains(r.html, "<link rel=\"stylesheet\" href=\"assets/index.css\" integrity=\"sha384-AbC\" crossorigin=\"anonymous\">\n</head>"))
+      << r.html;
+  EXPECT_FALSE(contains(render_index_page(R"({"lang": "en", "title": "T", "articles": []})", RenderOptions{}).html, "stylesheet"));
+}
+
 TEST(Shell, IndexPageProblemsAreData) {
   IndexResult r = render_index_page(
       R"j({"lang": "en", "title": "T", "articles": [{"href": "javascript:alert(1)", "title": "x"}, {"title": 3}, 4]})j", RenderOptions{});
@@ -107,9 +137,10 @@ TEST(Shell, IndexPageProblemsAreData) {
 TEST(Shell, BadShellOptionsAreErrors) {
   std::vector<Diagnostic> problems;
   parse_render_options(R"({"shell": "iframe", "scriptSrc": "javascript:x", "stylesheetHref": 3, "scriptIntegrity": "md5-x",
-                           "stylesheetIntegrity": "sha384-a\"b"})",
+                           "stylesheetIntegrity": "sha384-a\"b", "dom": "iframe"})",
                        problems);
-  ASSERT_EQ(problems.size(), 5u);
+  ASSERT_EQ(problems.size(), 6u);
+  EXPECT_EQ(problems.back().path, "/dom");
 }
 
 }  // namespace

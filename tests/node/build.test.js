@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,10 +30,11 @@ test('build: one standalone page per article (the core\'s page shell), hashed as
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, new RegExp(`: ${examples.length} articles \\(${examples.length} rendered, 0 unchanged\\)`));
   const assets = readdirSync(join(out, 'assets')).sort();
-  assert.equal(assets.length, 3);
-  for (const a of assets) assert.match(a, /^article-widget(-core)?\.[0-9a-f]{16}\.(js|wasm|css)$/);
+  assert.equal(assets.length, 5);
+  for (const a of assets) assert.match(a, /^article-widget(-core|-index|\.light)?\.[0-9a-f]{16}\.(js|wasm|css)$/);
   const script = assets.find((a) => a.endsWith('.js'));
-  const css = assets.find((a) => a.endsWith('.css'));
+  const css = assets.find((a) => /^article-widget\.[0-9a-f]+\.css$/.test(a));
+  const indexCss = assets.find((a) => a.startsWith('article-widget-index.'));
   const w = await loadWidget();
   for (const page of pages) {
     const html = readFileSync(join(out, page), 'utf8');
@@ -63,6 +64,8 @@ test('build: one standalone page per article (the core\'s page shell), hashed as
   for (const page of pages) assert.ok(index.includes(`<a href="${page}">`), `index lacks ${page}`);
   assert.match(index, /<article lang="he" dir="rtl">/);
   assert.match(index, /<link rel="canonical" href="https:\/\/reviews.test\/site\/">/);
+  // Styled: its own small stylesheet, pinned like the other assets.
+  assert.ok(index.includes(`<link rel="stylesheet" href="assets/${indexCss}" integrity="${sri(join(out, 'assets', indexCss))}" crossorigin="anonymous">`));
   // Newest first.
   const dates = [...index.matchAll(/<time datetime="([^"]+)"/g)].map((m) => m[1]);
   assert.deepEqual(dates, [...dates].sort().reverse());
@@ -175,5 +178,20 @@ test('build: usage errors are named, exit 2', () => {
     const r = cli(...args);
     assert.equal(r.status, 2, args.join(' '));
     assert.match(r.stderr, message);
+  }
+});
+
+test('build --dom light: each page holds the article in the element\'s light DOM, linking the light stylesheet', () => {
+  const lightOut = join(work, 'light-site');
+  try {
+    const r = cli('build', src, '--out', lightOut, '--dom', 'light', '--jobs', '1');
+    assert.equal(r.status, 0, r.stderr);
+    const css = readdirSync(join(lightOut, 'assets')).find((a) => a.includes('.light.'));
+    const html = readFileSync(join(lightOut, 'films/la-la-land.html'), 'utf8');
+    assert.ok(html.includes(`<article-widget dom="light" data-aw-ssr>\n<link rel="stylesheet" href="../assets/${css}" integrity="${sri(join(lightOut, 'assets', css))}" crossorigin="anonymous">\n<article class="aw-article"`));
+    assert.equal(html.includes('<template'), false);
+    assert.equal(cli('build', src, '--out', lightOut, '--dom', 'iframe').status, 2);
+  } finally {
+    rmSync(lightOut, { recursive: true, force: true });
   }
 });

@@ -236,14 +236,16 @@ handlers['docs/FORMAT.md json § `media`'] = ({ text }) => {
   assert.equal(ajv.compile(JSON.parse(read('schema/article.schema.json')))(article), true);
 };
 handlers['docs/HTML.md html § Server-side rendering shells'] = ({ text }) => {
-  // The shell's own URLs come from the snippet.
+  // The shell's own URLs (and the light form's dom) come from the snippet.
   const src = text.match(/<article-widget src="([^"]+)"/)[1];
   const stylesheetHref = text.match(/<link rel="stylesheet" href="([^"]+)"/)[1];
-  const html = w.render(seed, { shell: 'element', src, stylesheetHref }).html;
+  const dom = text.includes(' dom="light"') ? 'light' : 'shadow';
+  const html = w.render(seed, { shell: 'element', src, stylesheetHref, dom }).html;
   assertContract(text, html);
   assert.ok(html.startsWith(text.split('\n')[0] + '\n'), 'the element comes first');
 };
 
+handlers['docs/HTML.md html § Light DOM'] = handlers['docs/HTML.md html § Server-side rendering shells'];
 handlers['docs/SECURITY.md plain § 3. What a publisher\'s page needs: CSP and Trusted Types'] = browserBlock;
 handlers['docs/THEMING.md css § Theming'] = browserBlock;
 handlers['README.md css § Theming'] = browserBlock;

@@ -18,7 +18,8 @@ test('the tarball holds the runtime files and nothing else', () => {
   const files = packed.files.map((f) => f.path).sort();
   for (const f of ['index.js', 'index.d.ts', 'widget.js', 'article-widget.css', 'bin/article-widget.js',
     'dist/article-widget.js', 'dist/article-widget-core.mjs', 'dist/article-widget-core.wasm', 'dist/article-widget.css',
-    'cli/assets.js', 'cli/build.js', 'cli/build-worker.js', 'cli/problems.js', 'package.json', 'README.md']) {
+    'dist/article-widget.light.css', 'cli/assets.js', 'cli/build.js', 'cli/build-worker.js', 'cli/problems.js',
+    'cli/article-widget-index.css', 'package.json', 'README.md']) {
     assert.ok(files.includes(f), `${f} missing from the tarball`);
   }
   for (const f of files) assert.doesNotMatch(f, /(^|\/)(tests?|src|include|wasm)\/|\.cpp$|\.test\.js$/, `${f} should not ship`);

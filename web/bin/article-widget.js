@@ -9,7 +9,8 @@
 //   article-widget render --ssr FILE     <article-widget> with a declarative shadow root, for server-side
 //                                        rendering that web/widget.js hydrates in place
 //   options: --src URL (the element's src), --stylesheet URL (link instead of inline), --script URL
-//            (page: the module script), --id-prefix P, --reveal-spoilers
+//            (page: the module script), --id-prefix P, --reveal-spoilers, --dom light (the element's
+//            children instead of a shadow root, with the light stylesheet: docs/HTML.md "Light DOM")
 //   article-widget assets                the browser files' Subresource Integrity (sha384)
 //   article-widget assets --out DIR      the browser files as one folder, the script pinned to
 //                                        the other two (--hash: content-hashed names; web/cli/assets.js)
@@ -23,7 +24,7 @@ import { formatProblem } from '../cli/problems.js';
 
 const USAGE = `usage: article-widget validate FILE...
        article-widget render [--page | --ssr] [--src URL] [--stylesheet URL] [--script URL]
-                             [--reveal-spoilers] [--id-prefix P] FILE
+                             [--reveal-spoilers] [--id-prefix P] [--dom shadow|light] FILE
        ${ASSETS_USAGE}
        ${BUILD_USAGE}`;
 
@@ -74,7 +75,7 @@ async function render(args) {
   const options = {};
   let page = false;
   const files = [];
-  const valued = { '--id-prefix': 'idPrefix', '--src': 'src', '--stylesheet': 'stylesheetHref', '--script': 'scriptSrc' };
+  const valued = { '--id-prefix': 'idPrefix', '--src': 'src', '--stylesheet': 'stylesheetHref', '--script': 'scriptSrc', '--dom': 'dom' };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '--page') page = true;
@@ -97,7 +98,9 @@ async function render(args) {
   // A page or a server-rendered element: the stylesheet inlined unless one is linked (the C++
   // shell escapes it), so the output is never unstyled.
   if (options.shell && !options.stylesheetHref) {
-    options.stylesheetText = await readFile(new URL('../article-widget.css', import.meta.url), 'utf8');
+    // Light mode's (dom="light") is generated from it by the build, scoped to the element.
+    const css = options.dom === 'light' ? '../dist/article-widget.light.css' : '../article-widget.css';
+    options.stylesheetText = await readFile(new URL(css, import.meta.url), 'utf8');
   }
   if (page && !options.scriptSrc) {
     console.error('article-widget: the page has no script (--script URL of dist/article-widget.js): it reads completely, but its spoilers cannot be revealed and its footnotes do not open.');

@@ -1,5 +1,6 @@
 // The browser files as one folder a publisher copies anywhere: the script, the wasm and the
-// stylesheet, the script finding the other two beside it. `article-widget assets` prints their
+// stylesheets (the shadow root's, and light mode's generated from it), the script finding the
+// others beside it. `article-widget assets` prints their
 // Subresource Integrity (the build runs it); with --out DIR it writes a copy whose script is pinned
 // to its siblings: their names (content-hashed with --hash) in its `new URL('./…')` literals and
 // their sha384 in its AW_INTEGRITY string, so a changed wasm or stylesheet is refused by the
@@ -11,19 +12,20 @@ import { join } from 'node:path';
 export const SCRIPT = 'article-widget.js';
 export const WASM = 'article-widget-core.wasm';
 export const CSS = 'article-widget.css';
-export const BROWSER_FILES = [SCRIPT, WASM, CSS];
+export const LIGHT_CSS = 'article-widget.light.css';
+export const BROWSER_FILES = [SCRIPT, WASM, CSS, LIGHT_CSS];
 /** The folder the package ships them in (web/dist/, built by `make build`). */
 export const DIST = new URL('../dist/', import.meta.url);
 
 // What CMakeLists.txt defines AW_INTEGRITY as (web/widget/core.js reads it): the bundle holds
 // this text exactly once, inside a string literal.
-const NO_INTEGRITY = JSON.stringify({ wasm: '', css: '' });
+const NO_INTEGRITY = JSON.stringify({ wasm: '', css: '', lightCss: '' });
 
 export const integrity = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 const contentHash = (bytes) => createHash('sha384').update(bytes).digest('hex').slice(0, 16);
-const hashedName = (name, bytes) => name.replace(/\.(\w+)$/, `.${contentHash(bytes)}.$1`);
+export const hashedName = (name, bytes) => name.replace(/\.(\w+)$/, `.${contentHash(bytes)}.$1`);
 
-/** The three files of a folder: [{ name, bytes, integrity }] (script, wasm, stylesheet). */
+/** The files of a folder: [{ name, bytes, integrity }] (script, wasm, stylesheet, light stylesheet). */
 export async function readBrowserFiles(from = DIST) {
   return Promise.all(
     BROWSER_FILES.map(async (name) => {
@@ -34,13 +36,14 @@ export async function readBrowserFiles(from = DIST) {
 }
 
 /**
- * The folder's files with the script pinned to its siblings: { script, wasm, css }, each
+ * The folder's files with the script pinned to its siblings: { script, wasm, css, lightCss }, each
  * { name, file, bytes, integrity } (`file`: the name to write, content-hashed when `hash`).
  */
-export function pinAssets([script, wasm, css], { hash = false } = {}) {
+export function pinAssets([script, wasm, css, lightCss], { hash = false } = {}) {
   const named = (f) => ({ ...f, file: hash ? hashedName(f.name, f.bytes) : f.name });
   const w = named(wasm);
   const c = named(css);
+  const l = named(lightCss);
   let text = script.bytes.toString('utf8');
   const replace = (from, to, exactlyOnce) => {
     const parts = text.split(from);
@@ -51,10 +54,11 @@ export function pinAssets([script, wasm, css], { hash = false } = {}) {
   };
   replace(`"./${WASM}"`, `"./${w.file}"`);
   replace(`"./${CSS}"`, `"./${c.file}"`);
+  replace(`"./${LIGHT_CSS}"`, `"./${l.file}"`);
   // The new text has no quote or backslash of the literal's kind: base64 only.
-  replace(NO_INTEGRITY, JSON.stringify({ wasm: w.integrity, css: c.integrity }), true);
+  replace(NO_INTEGRITY, JSON.stringify({ wasm: w.integrity, css: c.integrity, lightCss: l.integrity }), true);
   const bytes = Buffer.from(text);
-  return { script: named({ name: SCRIPT, bytes, integrity: integrity(bytes) }), wasm: w, css: c };
+  return { script: named({ name: SCRIPT, bytes, integrity: integrity(bytes) }), wasm: w, css: c, lightCss: l };
 }
 
 /** Writes pinned assets into a folder (created). */

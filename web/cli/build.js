@@ -19,18 +19,19 @@ import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile }
 import { basename, dirname, join, posix, resolve, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { loadWidget } from '../index.js';
-import { pinAssets, readBrowserFiles, writeAssets } from './assets.js';
+import { hashedName, integrity, pinAssets, readBrowserFiles, writeAssets } from './assets.js';
 import { formatProblem } from './problems.js';
 
 export const BUILD_USAGE =
-  'article-widget build SRC_DIR --out OUT_DIR [--base-url URL] [--title TEXT] [--lang TAG] [--publisher NAME] [--jobs N] [--force]';
+  'article-widget build SRC_DIR --out OUT_DIR [--base-url URL] [--title TEXT] [--lang TAG] [--publisher NAME] [--dom shadow|light] [--jobs N] [--force]';
 const MANIFEST = '.article-widget-build.json';
 const ASSET_DIR = 'assets';
+const INDEX_CSS = 'article-widget-index.css';
 const TOOL = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
 
 function parseArgs(args, usageError) {
-  const o = { src: null, out: null, baseUrl: '', title: 'Articles', lang: 'en', publisher: '', jobs: availableParallelism(), force: false };
-  const valued = { '--out': 'out', '--base-url': 'baseUrl', '--title': 'title', '--lang': 'lang', '--publisher': 'publisher', '--jobs': 'jobs' };
+  const o = { src: null, out: null, baseUrl: '', title: 'Articles', lang: 'en', publisher: '', dom: 'shadow', jobs: availableParallelism(), force: false };
+  const valued = { '--out': 'out', '--base-url': 'baseUrl', '--title': 'title', '--lang': 'lang', '--publisher': 'publisher', '--dom': 'dom', '--jobs': 'jobs' };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '--force') o.force = true;
@@ -43,6 +44,7 @@ function parseArgs(args, usageError) {
   }
   if (!o.src) return usageError('build needs a SRC_DIR');
   if (!o.out) return usageError('build needs --out OUT_DIR');
+  if (o.dom !== 'shadow' && o.dom !== 'light') return usageError(`--dom is shadow or light (${o.dom})`);
   o.jobs = Number(o.jobs);
   if (!Number.isInteger(o.jobs) || o.jobs < 1) return usageError('--jobs must be a whole number ≥ 1');
   if (o.baseUrl) {
@@ -164,7 +166,10 @@ export async function buildCommand(args, usageError) {
   }
 
   const assets = pinAssets(await readBrowserFiles(), { hash: true });
-  const settings = { tool: `${TOOL.name}@${TOOL.version}`, baseUrl: o.baseUrl, title: o.title, lang: o.lang, publisher: o.publisher, assets: Object.values(assets).map((a) => a.integrity) };
+  // The index page's own small stylesheet, an asset like the others (hashed, linked with integrity).
+  const indexCss = await readFile(new URL(`./${INDEX_CSS}`, import.meta.url));
+  assets.index = { name: INDEX_CSS, bytes: indexCss, integrity: integrity(indexCss), file: hashedName(INDEX_CSS, indexCss) };
+  const settings = { tool: `${TOOL.name}@${TOOL.version}`, baseUrl: o.baseUrl, title: o.title, lang: o.lang, publisher: o.publisher, dom: o.dom, assets: Object.values(assets).map((a) => a.integrity) };
   const key = sha256(JSON.stringify(settings));
   // OUT is replaced whole: only a folder this command wrote (its manifest) or an empty one.
   const manifest = await readManifest(o.out);
@@ -247,7 +252,7 @@ export async function buildCommand(args, usageError) {
       return 1;
     }
 
-    const index = await renderIndex(o, files.map((rel) => pages[rel]));
+    const index = await renderIndex(o, assets.index, files.map((rel) => pages[rel]));
     if (!index.ok) {
       for (const p of index.errors) console.error(formatProblem('index', p));
       await cleanUp();
@@ -287,18 +292,21 @@ function renderOptions(o, assets, page) {
     ...(o.publisher && { publisher: { name: o.publisher, ...(o.baseUrl && { url: o.baseUrl }) } }),
     scriptSrc: up(assets.script.file),
     scriptIntegrity: assets.script.integrity,
-    stylesheetHref: up(assets.css.file),
-    stylesheetIntegrity: assets.css.integrity,
+    dom: o.dom,
+    // Light mode's markup is in the page's DOM: its stylesheet is the scoped one.
+    stylesheetHref: up((o.dom === 'light' ? assets.lightCss : assets.css).file),
+    stylesheetIntegrity: (o.dom === 'light' ? assets.lightCss : assets.css).integrity,
   };
 }
 
-async function renderIndex(o, pages) {
+async function renderIndex(o, stylesheet, pages) {
   const w = await loadWidget();
   const articles = pages
     .map(({ page, meta: { title, description, kicker, published, readingMinutes, lang, dir } }) => ({ href: page, title, description, kicker, published, readingMinutes, lang, dir }))
     .map((a) => Object.fromEntries(Object.entries(a).filter(([, v]) => v !== '')))
     .sort((a, b) => (b.published ?? '').localeCompare(a.published ?? '') || a.title.localeCompare(b.title));
-  return w.renderIndex({ lang: o.lang, title: o.title, articles }, o.baseUrl ? { canonicalUrl: o.baseUrl } : {});
+  const options = { stylesheetHref: `${ASSET_DIR}/${stylesheet.file}`, stylesheetIntegrity: stylesheet.integrity };
+  return w.renderIndex({ lang: o.lang, title: o.title, articles }, o.baseUrl ? { ...options, canonicalUrl: o.baseUrl } : options);
 }
 
 /** fn over every item, at most `limit` at a time (file system work: the thread pool has 4). */

@@ -10,7 +10,8 @@ function guarded(fn, ...args) {
   }
 }
 
-export function createContext({ host, shadow, signal, prefix }) {
+/** root: the widget's shadow root, or in light mode its element. */
+export function createContext({ host, root, signal, prefix }) {
   const timers = new Set();
   const frames = new Set();
   signal.addEventListener('abort', () => {
@@ -22,7 +23,7 @@ export function createContext({ host, shadow, signal, prefix }) {
 
   const ctx = {
     host,
-    shadow,
+    root,
     signal,
     prefix,
     article: null,
@@ -76,7 +77,12 @@ export function createContext({ host, shadow, signal, prefix }) {
     /** Element by id inside this widget; accepts the id with or without this widget's prefix. */
     byId(id) {
       if (!id) return null;
-      return shadow.getElementById(id.startsWith(prefix) ? id : prefix + id);
+      return root.querySelector(`#${CSS.escape(id.startsWith(prefix) ? id : prefix + id)}`);
+    },
+
+    /** The focused element, as far as this widget's tree tells (null: focus is elsewhere). */
+    activeElement() {
+      return 'activeElement' in root ? root.activeElement : root.getRootNode().activeElement;
     },
   };
   return ctx;

@@ -3,7 +3,8 @@
 import { loadWidget } from '../index.js';
 
 // The script's assets, relative to it. The bundle (CMakeLists.txt defines AW_BUNDLE) ships as one
-// folder, dist/: article-widget.js, article-widget-core.wasm, article-widget.css. Written as the
+// folder, dist/: article-widget.js, article-widget-core.wasm, article-widget.css and
+// article-widget.light.css (light mode's, generated from the first). Written as the
 // literal `new URL('./file', import.meta.url)`, which bundlers (Vite, webpack, Parcel) recognise:
 // they copy the file and rewrite the name. `article-widget assets --out DIR` does the same in its
 /* global AW_INTEGRITY */
@@ -11,6 +12,7 @@ import { loadWidget } from '../index.js';
 // separate modules (web/widget/) use the package's layout. A widget's `stylesheet` / `wasm`
 // attributes point elsewhere (resolved against the page; no integrity then).
 const CSS_URL = (typeof AW_BUNDLE === 'boolean' ? new URL('./article-widget.css', import.meta.url) : new URL('../article-widget.css', import.meta.url)).href;
+const LIGHT_CSS_URL = (typeof AW_BUNDLE === 'boolean' ? new URL('./article-widget.light.css', import.meta.url) : new URL('../dist/article-widget.light.css', import.meta.url)).href;
 const WASM_URL = (typeof AW_BUNDLE === 'boolean' ? new URL('./article-widget-core.wasm', import.meta.url) : new URL('../dist/article-widget-core.wasm', import.meta.url)).href;
 const INTEGRITY = JSON.parse(typeof AW_INTEGRITY === 'string' ? AW_INTEGRITY : '{}');
 const pageUrl = (url) => new URL(url, document.baseURI).href;
@@ -68,24 +70,26 @@ export function htmlToFragment(html) {
   return template.content;
 }
 
-/** Makes sure the shadow root links the stylesheet (`href`, or the one beside the script);
- *  resolves once it has loaded (true) or failed (false). */
-export function ensureStylesheet(shadow, href = '') {
-  const url = href ? pageUrl(href) : CSS_URL;
-  const links = [...shadow.querySelectorAll('link[rel~="stylesheet"]')];
-  // A server-rendered shadow root links its own: without a `stylesheet` attribute, that one is
-  // the article's stylesheet (the page chose its URL, perhaps content-hashed), not a second one.
+/** Makes sure the widget's root (its shadow root, or in light mode the element itself) links the
+ *  stylesheet (`href`, or the one beside the script for that mode); resolves once it has loaded
+ *  (true) or failed (false). */
+export function ensureStylesheet(root, href = '', light = false) {
+  const url = href ? pageUrl(href) : light ? LIGHT_CSS_URL : CSS_URL;
+  const links = [...root.children].filter((el) => el.matches('link[rel~="stylesheet"]'));
+  // Server-rendered markup links its own: without a `stylesheet` attribute, that one is the
+  // article's stylesheet (the page chose its URL, perhaps content-hashed), not a second one.
   let link = links.find((l) => l.href === url) ?? (href ? undefined : links[0]);
   if (!link) {
     link = document.createElement('link');
     link.rel = 'stylesheet';
-    if (!href && INTEGRITY.css) {
+    const sri = href ? '' : light ? INTEGRITY.lightCss : INTEGRITY.css;
+    if (sri) {
       // Checked by the browser: a changed file fails to load, which is the error state.
-      link.integrity = INTEGRITY.css;
+      link.integrity = sri;
       link.crossOrigin = 'anonymous';
     }
     link.href = url;
-    shadow.prepend(link);
+    root.prepend(link);
   }
   if (!linkReady.has(link)) {
     linkReady.set(

@@ -11,7 +11,7 @@ import { quietFocus } from './context.js';
 import { createFootnotes } from './state.js';
 
 export function wireFootnotes(ctx) {
-  const { article, shadow } = ctx;
+  const { article } = ctx;
   const popovers = new Map(); // trigger → popover
   for (const trigger of article.querySelectorAll('a.aw-cite-ref')) {
     const pop = buildPopover(ctx, trigger);
@@ -95,7 +95,7 @@ export function wireFootnotes(ctx) {
     if (trigger && (event.key === ' ' || event.key === 'Spacebar')) {
       event.preventDefault(); // a role=button link must answer Space like a button (and not scroll)
       send({ type: 'activate', trigger });
-    } else if (event.key === 'Escape' && send({ type: 'escape', focusInside: within(shadow.activeElement) })) {
+    } else if (event.key === 'Escape' && send({ type: 'escape', focusInside: within(ctx.activeElement()) })) {
       event.preventDefault();
       event.stopPropagation(); // the innermost layer consumes Escape, not a host page dialog around us
     }
@@ -150,7 +150,7 @@ export function wireFootnotes(ctx) {
 /** The popover for one citation: a labelled non-modal dialog holding a copy of the endnote. */
 function buildPopover(ctx, trigger) {
   const href = trigger.getAttribute('href') ?? '';
-  const endnote = href.startsWith('#') ? ctx.shadow.getElementById(href.slice(1)) : null;
+  const endnote = href.startsWith('#') ? ctx.byId(href.slice(1)) : null;
   if (!endnote) return null;
 
   const id = `${trigger.id || `${ctx.prefix}_cite_${Math.random().toString(36).slice(2)}`}_popover`;

@@ -1,5 +1,6 @@
-// One widget instance: an open shadow root on the host element, the article rendered into it by
-// the wasm core, and the interactions wired to it. Each render gets its own AbortController;
+// One widget instance: an open shadow root on the host element (or, in light mode, `dom="light"`,
+// the element itself: docs/HTML.md "Light DOM"), the article rendered into it by the wasm core,
+// and the interactions wired to it. Each render gets its own AbortController;
 // aborting it (re-render, element removed) removes every listener and timer it set up.
 import { WidgetError, getCore, forgetCore, htmlToFragment, ensureStylesheet } from './core.js';
 import { createContext, focusElement } from './context.js';
@@ -70,14 +71,18 @@ export class Mount {
     this.controller = controller;
     const { signal } = controller;
     try {
-      const shadow = this.host.shadowRoot ?? this.host.attachShadow({ mode: 'open' });
-      const styled = ensureStylesheet(shadow, this.attr('stylesheet') ?? '');
-      let frame = [...shadow.children].find((child) => child.classList.contains('aw-root'));
+      // Read when the element connects: a shadow root, once attached, cannot be taken back.
+      const light = this.attr('dom') === 'light' && !this.host.shadowRoot;
+      const root = light ? this.host : this.host.shadowRoot ?? this.host.attachShadow({ mode: 'open' });
+      this.root = root;
+      const styled = ensureStylesheet(root, this.attr('stylesheet') ?? '', light);
+      let frame = [...root.children].find((child) => child.classList.contains('aw-root'));
 
-      // Server-rendered into a declarative shadow root: hydrate in place, no second render.
+      // Server-rendered (into a declarative shadow root, or the light DOM): hydrate in place, no
+      // second render.
       const first = !this.started;
       this.started = true;
-      const prerendered = first && this.article === undefined && shadow.querySelector('article.aw-article');
+      const prerendered = first && this.article === undefined && root.querySelector('article.aw-article');
       if (prerendered) {
         await styled; // already linked by the server's markup: resolves at once or on load
         if (signal.aborted) return;
@@ -88,10 +93,13 @@ export class Mount {
       if (!frame) {
         frame = document.createElement('div');
         frame.className = 'aw-root';
-        shadow.append(frame);
+        root.append(frame);
       }
-      // A server-rendered article that is being replaced (new src or article) goes.
-      for (const old of shadow.querySelectorAll('article.aw-article')) if (!frame.contains(old)) old.remove();
+      // A server-rendered article that is being replaced (new src or article) goes, and in light
+      // mode whatever the page put inside the element (a fallback link, say).
+      for (const old of [...root.childNodes]) {
+        if (old !== frame && !(old instanceof Element && old.matches('link[rel~="stylesheet"], style'))) old.remove();
+      }
 
       const src = this.attr('src');
       if (this.article === undefined && !src) {
@@ -124,7 +132,7 @@ export class Mount {
         // Never a silent unstyled success: a stylesheet that did not load is the error state.
         if (!(await styled)) {
           throw new WidgetError('stylesheet', 'The article\'s stylesheet could not be loaded.', {
-            url: shadow.querySelector('link[rel~="stylesheet"]')?.href,
+            url: root.querySelector('link[rel~="stylesheet"]')?.href,
           });
         }
         if (signal.aborted) return;
@@ -207,7 +215,7 @@ export class Mount {
   wire(article, meta, signal) {
     // A server-rendered article brings its own id prefix.
     const prefix = article.dataset.awPrefix || this.prefix;
-    const ctx = createContext({ host: this.host, shadow: this.host.shadowRoot, signal, prefix });
+    const ctx = createContext({ host: this.host, root: this.root, signal, prefix });
     ctx.article = article;
     ctx.articleId = meta?.id ?? article.dataset.awArticle ?? '';
     ctx.labels = meta?.labels ?? parseLabels(article.dataset.awLabels);
@@ -236,7 +244,8 @@ export class Mount {
     } catch {
       return;
     }
-    if (!id || !this.ctx || document.getElementById(id)) return; // the host page's own anchor
+    const anchor = id && document.getElementById(id);
+    if (!id || !this.ctx || (anchor && !this.host.contains(anchor))) return; // the host page's own anchor
     if (hashOwner(id) === this) goTo(this.ctx, id);
   }
 }

@@ -1,0 +1,38 @@
+// Light mode's stylesheet (web/tools/light-stylesheet.js): generated from the one stylesheet, all
+// of it kept to the widget's element. What it does in browsers is tests/browser/light.test.js.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { lightStylesheet, LIGHT_HOST } from '../../web/tools/light-stylesheet.js';
+
+const source = readFileSync(new URL('../../web/article-widget.css', import.meta.url), 'utf8');
+const light = lightStylesheet(source);
+
+test('every rule but @keyframes is inside the one @scope; no :host is left', () => {
+  const outside = light.split(`@scope (${LIGHT_HOST}) {`)[0];
+  assert.deepEqual(outside.match(/^[^\s/}][^{]*\{/gm).map((h) => h.trim().split(' ')[0]), Array(5).fill('@keyframes'));
+  assert.equal(light.includes(':host'), false);
+  assert.match(light, /:where\(:scope\) \{\n {2}all: initial;/);
+  assert.match(light, /:where\(:scope:is\(\[theme="dark"\]\)\)/);
+  // Declarations keep their `*` (calc), only selectors change.
+  assert.match(light, /calc\(var\(--aw-space\) \* 2\)/);
+});
+
+test('the reset comes before the stylesheet\'s rules, and its universal rules are raised to win over it', () => {
+  const reset = light.indexOf('{ all: revert; }');
+  assert.ok(reset > 0 && reset < light.indexOf(':where(:scope) {'));
+  assert.match(light, /:not\(aw-none\), :not\(aw-none\)::before, :not\(aw-none\)::after \{\n {2}box-sizing: border-box;/);
+  assert.match(light, /@layer article-widget-guard \{\n {2}@scope \([^)]+\) \{\n {4}\[hidden\] \{ display: none !important; \}/);
+});
+
+test('the built file is the generator\'s output (make build regenerates it)', { skip: !safeRead() && 'no web/dist/article-widget.light.css: run make build' }, () => {
+  assert.equal(safeRead(), light);
+});
+
+function safeRead() {
+  try {
+    return readFileSync(new URL('../../web/dist/article-widget.light.css', import.meta.url), 'utf8');
+  } catch {
+    return null;
+  }
+}
