@@ -614,19 +614,22 @@ class WebKitEngine extends Engine {
   async resize(session, { width, height }) {
     const inner = () => session.executeScript('return [innerWidth, innerHeight]');
     const win = session.manage().window();
-    await win.setRect({ x: 0, y: 0, width, height });
-    let [iw, ih] = await inner();
-    const rect = await win.getRect();
-    const outer = { width: rect.width + width - iw, height: rect.height + height - ih };
-    if (iw !== width || ih !== height) await win.setRect(outer);
     const env = { ...process.env, DISPLAY: this.DISPLAY };
+    await win.setRect({ x: 0, y: 0, width, height });
+    // The window's frame is measured against the viewport each round, and the size asked again
+    // until the viewport has the width: on a loaded machine a resize was seen to land over a
+    // second late (the viewport still 1536 px), and a frame measured mid-resize is wrong. Up to 10 s.
+    let iw, ih;
     for (let i = 0; ; i++) {
       [iw, ih] = await inner();
-      if (iw <= width) break;
-      if (i === 5) throw new Error(`WebKit: the viewport stayed ${iw} px wide, not ${width}`);
+      if (iw === width && (ih === height || i >= 30)) break; // a tall shot's height may not be had whole
+      if (i === 100) throw new Error(`WebKit: the viewport stayed ${iw} px wide, not ${width}`);
+      const rect = await win.getRect();
+      const outer = { width: rect.width + width - iw, height: rect.height + height - ih };
+      if (width >= 447) await win.setRect(outer).catch(() => {});
       // (No --sync: it waits for a change of size that does not come if X already has this one.)
       for (const id of session.windows) execFileSync('xdotool', ['windowsize', id, String(outer.width), String(outer.height)], { env });
-      await sleep(200);
+      await sleep(100);
     }
     return { width: iw, height: ih };
   }
