@@ -67,7 +67,7 @@ test('assets: the browser files, hashed, and the tags for the page\'s head', () 
   assert.equal(r.status, 0, r.stderr);
   head = r.stdout.split('\n').filter((l) => l.startsWith('<'));
   assert.equal(head.length, 4);
-  assert.equal(readdirSync(join(project, 'www/article-widget')).length, 3);
+  assert.equal(readdirSync(join(project, 'www/article-widget')).length, 4); // script, wasm, stylesheet, light mode's stylesheet
 });
 
 test('embed: the developer\'s own page in another folder (www/), with the printed tags and the element', () => {
@@ -83,7 +83,8 @@ forEachEngineOn(work, (env) => {
     await page.goto(env.url('/project/site/index.html'));
     await page.getByRole('link', { name: /La La Land: the twist/ }).click();
     // Hydrated (the shim marks the server-rendered article live) before a reader's click counts.
-    await page.locator('article-widget').locator('article.aw-article[data-aw-live]').waitFor({ state: 'attached' });
+    // (30 s: in a fresh-clone make test, Firefox once took over 10 s to hydrate this page.)
+    await page.locator('article-widget').locator('article.aw-article[data-aw-live]').waitFor({ state: 'attached', timeout: 30000 });
     await page.getByRole('button', { name: 'Show all spoilers' }).click();
     await page.getByText('five-year-later epilogue').waitFor();
     assert.deepEqual(await problems(page), []);
