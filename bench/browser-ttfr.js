@@ -73,7 +73,7 @@ async function chromiumRun(url) {
 
 async function otherRun(name, url) {
   const engine = createEngine(name);
-  const env = { requests: [], pages: new Set() };
+  const env = { requests: [], responses: [], pages: new Set() }; // what page.js records into (tests/browser/harness.js's env)
   try {
     const open = async () => {
       const page = await engine.newPage({}, env);
