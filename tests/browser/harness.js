@@ -154,7 +154,16 @@ function describeEngine(name, mode, named, body, { csp, root }) {
     /** Opens a page and waits until its widgets have rendered; an error state fails the test
      *  with its message unless `allowError`. */
     env.open = async (page, path = '/', { allowError = false } = {}) => {
-      await openWidgets(page, env.url(path), allowError, async () => JSON.stringify(await page.consoleErrors()));
+      const open = () => openWidgets(page, env.url(path), allowError, async () => JSON.stringify(await page.consoleErrors()));
+      await open().catch(async (err) => {
+        // A browser that went away before the test did anything (a WebKitGTK MiniBrowser, once in
+        // three fresh-clone runs under load, never alone): the page again in a fresh one, once,
+        // with what its driver printed. A second loss fails the test.
+        if (!page.lost(err)) throw err;
+        const log = await page.reopen();
+        console.warn(`${ENGINE_LABELS[name]}: the browser went away while ${path} opened (${err.name}); opened again in a fresh one. Its driver's last output: ${log || '(none)'}`);
+        await open();
+      });
       if (!named) return; // the page decides
       const shadows = await page.evaluate(() => [...document.querySelectorAll('article-widget, div[data-article-widget]')].map((el) => Boolean(el.shadowRoot)));
       assert.ok(shadows.every((s) => s === (mode === 'shadow')), `not every widget is in ${mode} DOM: ${shadows}`);

@@ -8,7 +8,7 @@
 // and keyboard input are the engine's own (trusted events). What an engine's driver cannot do is a
 // named capability (`lacks`), so a test that needs it is skipped by name, never passed silently.
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -187,20 +187,20 @@ export class Page {
     this.initScripts = [];
     this.errorsBefore = [];
     this.createdAt = [env.requests.length, env.responses.length];
-    this.keyboard = { press: (key) => impl.press(keySpec(key)) };
+    this.keyboard = { press: (key) => this.impl.press(keySpec(key)) };
     this.mouse = {
       move: async (x, y, { steps = 1 } = {}) => {
         const [fx, fy] = this.pointer ?? [x, y];
         const path = Array.from({ length: steps }, (_, i) => [fx + ((x - fx) * (i + 1)) / steps, fy + ((y - fy) * (i + 1)) / steps]);
-        await impl.move(path);
+        await this.impl.move(path);
         this.pointer = [x, y];
       },
       click: async (x, y) => {
         await this.mouse.move(x, y);
-        await impl.click(x, y);
+        await this.impl.click(x, y);
       },
     };
-    this.touchscreen = { tap: (x, y) => impl.tap(x, y) };
+    this.touchscreen = { tap: (x, y) => this.impl.tap(x, y) };
     env.pages.add(this);
   }
   /** The raw driver page (Playwright's in Chromium), for what only that engine has. */
@@ -309,6 +309,19 @@ export class Page {
   async close() {
     this.env.pages.delete(this);
     await this.impl.close();
+  }
+  /** Whether err says the browser under this page went away (WebDriver's "no such session": a
+   *  MiniBrowser gone; the other engines' drivers do not say it). */
+  lost(err) {
+    return err?.name === 'NoSuchSessionError' && typeof this.engine.session === 'function';
+  }
+  /** A fresh browser under this page, with the options it was made with; returns what the
+   *  driver logged around the old one's end. */
+  async reopen() {
+    const log = this.engine.driverLog?.() ?? '';
+    await this.impl.close().catch(() => {});
+    Object.assign(this, await this.engine.session(this.options));
+    return log;
   }
 }
 
@@ -497,10 +510,14 @@ class WebKitEngine extends Engine {
     mkdirSync(path.join(config, 'gtk-3.0'));
     writeFileSync(path.join(config, 'gtk-3.0', 'settings.ini'), `[Settings]\ngtk-enable-animations=${p.reducedMotion === 'reduce' ? 0 : 1}\n`);
     const port = await freePort();
+    // The driver's and MiniBrowser's output, kept to say why a browser went away (Page.reopen).
+    const log = path.join(config, 'driver.log');
+    const out = openSync(log, 'w');
     const driver = spawn('WebKitWebDriver', [`--port=${port}`], {
       env: { ...process.env, DISPLAY: display, XDG_CONFIG_HOME: config },
-      stdio: 'ignore',
+      stdio: ['ignore', out, out],
     });
+    closeSync(out);
     for (let i = 0; ; i++) {
       if (await fetch(`http://127.0.0.1:${port}/status`).then((r) => r.ok, () => false)) break;
       if (i > 100) throw new Error('WebKitWebDriver did not start');
@@ -515,7 +532,12 @@ class WebKitEngine extends Engine {
     // script (hydration.test.js) holds; goto waits for the load itself.
     const caps = { browserName: 'MiniBrowser', pageLoadStrategy: 'none', 'webkitgtk:browserOptions': { binary: process.env.MINIBROWSER_PATH || MINIBROWSER, args } };
     if (!this.version) this.version = `WebKitGTK ${execFileSync('dpkg-query', ['-W', '-f=${Version}', 'libwebkit2gtk-4.1-0']).toString().replace(/-.*/, '')}`;
-    return { driver, config, port, caps };
+    return { driver, config, port, caps, log };
+  }
+  /** The last lines the driver (and the browsers it ran) printed. */
+  driverLog() {
+    const log = this.current?.handle.log;
+    return log && existsSync(log) ? readFileSync(log, 'utf8').split('\n').slice(-40).join('\n') : '';
   }
   shutdown({ driver, config }) {
     driver.kill();
@@ -526,7 +548,14 @@ class WebKitEngine extends Engine {
     this.xvfb?.kill();
     this.xvfb = null;
   }
-  async newPage(options, testEnv) {
+  async newPage(options, env) {
+    const { impl, viewport } = await this.session(options);
+    const page = new Page(this, impl, { viewport, env });
+    page.options = options;
+    return page;
+  }
+  /** A fresh MiniBrowser sized to options.viewport: { impl, viewport } for a Page. */
+  async session(options) {
     const [p] = await this.prepare(options);
     // One session per page: a fresh MiniBrowser, so nothing (localStorage) carries over. On a
     // loaded machine a MiniBrowser has been seen never to come up: then a new driver, once.
@@ -592,7 +621,7 @@ class WebKitEngine extends Engine {
       elementShot: (expr) => this.tallShot(session, viewport, `(() => { const r = (${expr}).getBoundingClientRect(); return [r.x + scrollX, r.y + scrollY]; })()`),
       close: () => session.quit(),
     };
-    return new Page(this, impl, { viewport, env: testEnv });
+    return { impl, viewport };
   }
   /** A screenshot of the whole document (up to the display's height), with the document
    *  position that `where` (an expression for [x, y]) gives once the window has grown. */
