@@ -28,13 +28,13 @@ const esbuild = (...args) => execFileSync(ESBUILD, [...args, '--log-level=warnin
 
 mkdirSync(OUT, { recursive: true });
 // What a page loads: the bundle (shim + JS API + glue, built by CMake), the wasm, the stylesheet.
-const widgetFiles = ['web/dist/article-widget-core.wasm', 'web/dist/article-widget.js', 'web/article-widget.css'];
+const widgetFiles = ['web/dist/article-widget-core.wasm', 'web/dist/article-widget.js', 'web/dist/article-widget.css'];
 for (const f of widgetFiles) if (!existsSync(ROOT + f)) throw new Error(`${f} is missing: run make build`);
 const widget = widgetFiles.map((f) => measure(ROOT + f, f));
 const summary = [
   { ...widget[0], label: 'wasm' },
   { ...widget[1], label: 'web/dist/article-widget.js (shim + JS API + glue, bundled and minified)' },
-  { ...widget[2], label: 'web/article-widget.css' },
+  { ...widget[2], label: 'web/dist/article-widget.css (minified)' },
 ];
 const widgetTotal = total(widget, '**widget, total as shipped**');
 // For scale: the same JavaScript as the separate, unminified modules it is built from.

@@ -142,7 +142,7 @@ handlers['README.md sh § Command line'] = ({ text }) => {
       const src = line.match(/--src (\S+)/)[1];
       assert.ok(r.stdout.startsWith(`<article-widget src="${src}" data-aw-ssr>\n<template shadowrootmode="open">`));
       // Styled: the stylesheet inlined, as --page does, unless --stylesheet links one.
-      assert.equal(r.stdout, w.render(read(line.split(' ').at(-1)), { shell: 'element', src, stylesheetText: read('web/article-widget.css') }).html);
+      assert.equal(r.stdout, w.render(read(line.split(' ').at(-1)), { shell: 'element', src, stylesheetText: read('web/dist/article-widget.css') }).html);
     } else if (/ render /.test(line)) {
       // "the article's HTML": exactly what the Node API renders.
       assert.equal(r.status, 0);

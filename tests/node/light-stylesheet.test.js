@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { transformSync } from 'esbuild';
 import { lightStylesheet, LIGHT_HOST } from '../../web/tools/light-stylesheet.js';
 
 const source = readFileSync(new URL('../../web/article-widget.css', import.meta.url), 'utf8');
@@ -25,13 +26,19 @@ test('the reset comes before the stylesheet\'s rules, and its universal rules ar
   assert.match(light, /@layer article-widget-guard \{\n {2}@scope \([^)]+\) \{\n {4}\[hidden\] \{ display: none !important; \}/);
 });
 
-test('the built file is the generator\'s output (make build regenerates it)', { skip: !safeRead() && 'no web/dist/article-widget.light.css: run make build' }, () => {
-  assert.equal(safeRead(), light);
+// The build ships both minified (CMakeLists.txt, AW_MINIFY_CSS: esbuild, the same as this).
+const minified = (css) => transformSync(css, { loader: 'css', minify: true }).code;
+
+test('the built files are the generator\'s output and the source, minified (make build regenerates them)', { skip: !safeRead('article-widget.light.css') && 'no web/dist/article-widget.light.css: run make build' }, () => {
+  assert.equal(safeRead('article-widget.light.css'), minified(light));
+  assert.equal(safeRead('article-widget.css'), minified(source));
+  // Minifying keeps what light mode depends on.
+  assert.match(safeRead('article-widget.light.css'), /@layer article-widget-guard\{@scope\([^)]+\)\{\[hidden\]\{display:none!important\}\}\}/);
 });
 
-function safeRead() {
+function safeRead(name) {
   try {
-    return readFileSync(new URL('../../web/dist/article-widget.light.css', import.meta.url), 'utf8');
+    return readFileSync(new URL(`../../web/dist/${name}`, import.meta.url), 'utf8');
   } catch {
     return null;
   }
