@@ -20,7 +20,8 @@ const isNode = typeof process === 'object' && typeof process.versions?.node === 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-/** Loads the wasm module. Options: { wasmUrl?: string|URL, wasmIntegrity?: string, wasmBinary?: ArrayBuffer|Uint8Array } */
+/** Loads the wasm module. Options: { wasmUrl?: string|URL, wasmIntegrity?: string, wasmBinary?: ArrayBuffer|Uint8Array,
+ *  wasmResponse?: Response|Promise<Response> } */
 export async function loadWidget(options = {}) {
   const wasmUrl = String(options.wasmUrl ?? new URL(WASM_PATH, import.meta.url));
   // Compiled once and kept: the widget instantiates it again, synchronously, if an instance ever
@@ -32,7 +33,9 @@ export async function loadWidget(options = {}) {
     const { readFile } = await import('node:fs/promises');
     compiled = WebAssembly.compile(await readFile(new URL(wasmUrl)));
   } else {
-    compiled = compileWasm(wasmUrl, options.wasmIntegrity); // fetched and compiled while the glue sets itself up
+    // Fetched (unless the caller's fetch is under way: the widget starts it before loading this
+    // module) and compiled while the glue sets itself up.
+    compiled = compileWasm(wasmUrl, options.wasmResponse ?? fetchWasm(wasmUrl, options.wasmIntegrity));
   }
   let fail;
   const failed = new Promise((_, reject) => (fail = reject)); // the glue would wait forever
@@ -60,10 +63,12 @@ function coreArgs(wasmUrl, instantiateWasm) {
   return { locateFile: () => wasmUrl, instantiateWasm, print: () => {}, printErr: () => {} };
 }
 
-async function compileWasm(url, integrity) {
-  // The credentials mode of <link rel="preload" as="fetch" crossorigin>, so a preload is used, not
-  // fetched twice; with integrity (sha384-…) the browser refuses bytes that do not match.
-  const response = await fetch(url, { credentials: 'same-origin', ...(integrity ? { integrity } : {}) });
+// The credentials mode of <link rel="preload" as="fetch" crossorigin>, so a preload is used, not
+// fetched twice; with integrity (sha384-…) the browser refuses bytes that do not match.
+const fetchWasm = (url, integrity) => fetch(url, { credentials: 'same-origin', ...(integrity ? { integrity } : {}) });
+
+async function compileWasm(url, pending) {
+  const response = await pending;
   if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
   // Streaming compilation needs the right MIME type; a server that sends another still works.
   return response.headers.get('Content-Type')?.startsWith('application/wasm')
