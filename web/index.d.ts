@@ -192,9 +192,9 @@ export interface LoadOptions {
   wasmIntegrity?: string;
   /** The .wasm bytes, if you already have them. */
   wasmBinary?: ArrayBuffer | Uint8Array;
-  /** Browsers: a fetch of the wasm already under way (its response, or the promise of it), used
-   *  instead of fetching `wasmUrl`; the widget starts it before it imports this module. */
-  wasmResponse?: Response | Promise<Response>;
+  /** The wasm already compiled (or its promise), used instead of fetching `wasmUrl`: the widget
+   *  compiles it while it imports this module. */
+  wasmModule?: WebAssembly.Module | Promise<WebAssembly.Module>;
 }
 
 /** Loads and instantiates the wasm module (once; every call after it is synchronous). */

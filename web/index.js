@@ -21,21 +21,21 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 /** Loads the wasm module. Options: { wasmUrl?: string|URL, wasmIntegrity?: string, wasmBinary?: ArrayBuffer|Uint8Array,
- *  wasmResponse?: Response|Promise<Response> } */
+ *  wasmModule?: WebAssembly.Module|Promise<WebAssembly.Module> } */
 export async function loadWidget(options = {}) {
   const wasmUrl = String(options.wasmUrl ?? new URL(WASM_PATH, import.meta.url));
   // Compiled once and kept: the widget instantiates it again, synchronously, if an instance ever
   // traps (out of memory inside the core), so the next call works as on a fresh module.
   let compiled;
-  if (options.wasmBinary) {
+  if (options.wasmModule) {
+    compiled = Promise.resolve(options.wasmModule); // compiled by the caller (the widget: while this module loaded)
+  } else if (options.wasmBinary) {
     compiled = WebAssembly.compile(options.wasmBinary);
   } else if (isNode) {
     const { readFile } = await import('node:fs/promises');
     compiled = WebAssembly.compile(await readFile(new URL(wasmUrl)));
   } else {
-    // Fetched (unless the caller's fetch is under way: the widget starts it before loading this
-    // module) and compiled while the glue sets itself up.
-    compiled = compileWasm(wasmUrl, options.wasmResponse ?? fetchWasm(wasmUrl, options.wasmIntegrity));
+    compiled = compileWasm(wasmUrl, options.wasmIntegrity); // fetched and compiled while the glue sets itself up
   }
   let fail;
   const failed = new Promise((_, reject) => (fail = reject)); // the glue would wait forever
@@ -63,12 +63,12 @@ function coreArgs(wasmUrl, instantiateWasm) {
   return { locateFile: () => wasmUrl, instantiateWasm, print: () => {}, printErr: () => {} };
 }
 
-// The credentials mode of <link rel="preload" as="fetch" crossorigin>, so a preload is used, not
-// fetched twice; with integrity (sha384-…) the browser refuses bytes that do not match.
-const fetchWasm = (url, integrity) => fetch(url, { credentials: 'same-origin', ...(integrity ? { integrity } : {}) });
-
-async function compileWasm(url, pending) {
-  const response = await pending;
+// (The widget has its own copy, web/widget/core.js, which cannot import this module's without
+// loading all of it: it compiles the wasm while this module, the render chunk, loads.)
+async function compileWasm(url, integrity) {
+  // The credentials mode of <link rel="preload" as="fetch" crossorigin>, so a preload is used, not
+  // fetched twice; with integrity (sha384-…) the browser refuses bytes that do not match.
+  const response = await fetch(url, { credentials: 'same-origin', ...(integrity ? { integrity } : {}) });
   if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
   // Streaming compilation needs the right MIME type; a server that sends another still works.
   return response.headers.get('Content-Type')?.startsWith('application/wasm')

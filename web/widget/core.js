@@ -37,15 +37,14 @@ export function getCore(wasmUrl = '') {
   const key = wasmUrl ? pageUrl(wasmUrl) : '';
   if (!cores.has(key)) {
     const url = key || WASM_URL;
-    const integrity = key ? '' : INTEGRITY.wasm;
-    // The wasm is fetched while the JS API and the glue load: neither waits for the other. The
-    // options are loadWidget's own (web/index.js), so a page's wasm preload is used.
-    const wasmResponse = fetch(url, { credentials: 'same-origin', ...(integrity ? { integrity } : {}) });
-    wasmResponse.catch(() => {}); // reported by loadWidget, not as an unhandled rejection
+    // The wasm is fetched and compiled (streaming, as it downloads) while the JS API and the glue
+    // load: neither waits for the other.
+    const wasmModule = compileWasm(url, key ? '' : INTEGRITY.wasm);
+    wasmModule.catch(() => {}); // reported by loadWidget, not as an unhandled rejection
     cores.set(
       key,
       importRender()
-        .then(({ loadWidget }) => loadWidget({ wasmUrl: url, wasmResponse }))
+        .then(({ loadWidget }) => loadWidget({ wasmUrl: url, wasmModule }))
         .catch((cause) => {
           cores.delete(key);
           throw new WidgetError('core', 'The article renderer could not be loaded.', { cause });
@@ -53,6 +52,16 @@ export function getCore(wasmUrl = '') {
     );
   }
   return cores.get(key);
+}
+
+// loadWidget's own (web/index.js), copied: importing it would load the whole render chunk first.
+// Its fetch options are the ones a page's `<link rel="preload" as="fetch" crossorigin>` needs to be used.
+async function compileWasm(url, integrity) {
+  const response = await fetch(url, { credentials: 'same-origin', ...(integrity ? { integrity } : {}) });
+  if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
+  return response.headers.get('Content-Type')?.startsWith('application/wasm')
+    ? WebAssembly.compileStreaming(response)
+    : WebAssembly.compile(await response.arrayBuffer());
 }
 
 // The JS API and the glue: a chunk of their own in the bundle (esbuild splits at this import and
