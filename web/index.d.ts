@@ -192,6 +192,9 @@ export interface LoadOptions {
   wasmIntegrity?: string;
   /** The .wasm bytes, if you already have them. */
   wasmBinary?: ArrayBuffer | Uint8Array;
+  /** The wasm already compiled (or its promise), used instead of fetching `wasmUrl`: the widget
+   *  compiles it while it imports this module. */
+  wasmModule?: WebAssembly.Module | Promise<WebAssembly.Module>;
 }
 
 /** Loads and instantiates the wasm module (once; every call after it is synchronous). */

@@ -20,13 +20,16 @@ const isNode = typeof process === 'object' && typeof process.versions?.node === 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-/** Loads the wasm module. Options: { wasmUrl?: string|URL, wasmIntegrity?: string, wasmBinary?: ArrayBuffer|Uint8Array } */
+/** Loads the wasm module. Options: { wasmUrl?: string|URL, wasmIntegrity?: string, wasmBinary?: ArrayBuffer|Uint8Array,
+ *  wasmModule?: WebAssembly.Module|Promise<WebAssembly.Module> } */
 export async function loadWidget(options = {}) {
   const wasmUrl = String(options.wasmUrl ?? new URL(WASM_PATH, import.meta.url));
   // Compiled once and kept: the widget instantiates it again, synchronously, if an instance ever
   // traps (out of memory inside the core), so the next call works as on a fresh module.
   let compiled;
-  if (options.wasmBinary) {
+  if (options.wasmModule) {
+    compiled = Promise.resolve(options.wasmModule); // compiled by the caller (the widget: while this module loaded)
+  } else if (options.wasmBinary) {
     compiled = WebAssembly.compile(options.wasmBinary);
   } else if (isNode) {
     const { readFile } = await import('node:fs/promises');
@@ -60,6 +63,8 @@ function coreArgs(wasmUrl, instantiateWasm) {
   return { locateFile: () => wasmUrl, instantiateWasm, print: () => {}, printErr: () => {} };
 }
 
+// (The widget has its own copy, web/widget/core.js, which cannot import this module's without
+// loading all of it: it compiles the wasm while this module, the render chunk, loads.)
 async function compileWasm(url, integrity) {
   // The credentials mode of <link rel="preload" as="fetch" crossorigin>, so a preload is used, not
   // fetched twice; with integrity (sha384-…) the browser refuses bytes that do not match.

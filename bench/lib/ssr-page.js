@@ -5,13 +5,14 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { loadWidget } from '../../web/index.js';
+import { BROWSER_FILES } from '../../web/cli/assets.js';
 import { startServer } from '../../tools/serve.js';
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 export async function measureSsrPage({ root, out, measure }) {
   mkdirSync(out, { recursive: true });
-  for (const f of ['article-widget.js', 'article-widget-core.wasm', 'article-widget.css']) copyFileSync(`${root}web/dist/${f}`, `${out}/${f}`);
+  for (const f of BROWSER_FILES) copyFileSync(`${root}web/dist/${f}`, `${out}/${f}`);
   const w = await loadWidget();
   const { ok, html } = w.render(readFileSync(`${root}examples/la-la-land.json`, 'utf8'), {
     shell: 'page',
@@ -43,7 +44,7 @@ export async function measureSsrPage({ root, out, measure }) {
     const names = requests.map((p) => basename(p) || 'index.html');
     const files = [...new Set(names)].map((n) => measure(`${out}/${n}`, n === 'index.html' ? 'the page (HTML)' : n));
     const t = files.reduce((a, f) => ({ raw: a.raw + f.raw, gzip: a.gzip + f.gzip, brotli: a.brotli + f.brotli }), { raw: 0, gzip: 0, brotli: 0 });
-    return { ok: true, requests: names, files, total: t, wasmFetched: names.some((n) => n.endsWith('.wasm')) };
+    return { ok: true, requests: names, files, total: t, wasmFetched: names.some((n) => n.endsWith('.wasm')), renderFetched: names.some((n) => n.includes('-render')) };
   } catch (error) {
     return { ok: false, error: `headless Chromium: ${error.message.split('\n')[0]}` };
   } finally {

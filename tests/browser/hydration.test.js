@@ -1,6 +1,6 @@
 // Server-side rendering (issue 6): the Node API renders the article into a declarative shadow
 // root; without JavaScript it reads completely (gated text hidden), with the script it is
-// hydrated in place: no second render, no fetch of the JSON.
+// hydrated in place: no second render, no fetch of the JSON, the render chunk or the wasm.
 import { test, before } from 'node:test';
 import { readFileSync } from 'node:fs';
 import { loadWidget } from '../../web/index.js';
@@ -87,6 +87,8 @@ forEachEngine((env) => {
     await page.getByRole('link', { name: 'Plot recap leading into the ending' }).click();
     const f = await page.evaluate(() => document.querySelector('article-widget').shadowRoot.activeElement?.id);
     assert.equal(f, 'ssr-plot-recap_title', 'in-widget links use the server\'s id prefix');
+    // Hydration and every interaction without the renderer: the script alone.
+    assert.deepEqual(page.requests().filter((p) => /\.wasm$|article-widget-render/.test(p)), [], 'the render chunk or the wasm was fetched');
     await assertNoPageErrors(page);
     await page.close();
   });

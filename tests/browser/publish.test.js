@@ -66,8 +66,9 @@ test('assets: the browser files, hashed, and the tags for the page\'s head', () 
   const r = step(/ assets --out www\/article-widget /);
   assert.equal(r.status, 0, r.stderr);
   head = r.stdout.split('\n').filter((l) => l.startsWith('<'));
-  assert.equal(head.length, 4);
-  assert.equal(readdirSync(join(project, 'www/article-widget')).length, 4); // script, wasm, stylesheet, light mode's stylesheet
+  assert.equal(head.length, 5);
+  // script, render chunk, wasm, stylesheet, light mode's stylesheet
+  assert.equal(readdirSync(join(project, 'www/article-widget')).length, 5);
 });
 
 test('embed: the developer\'s own page in another folder (www/), with the printed tags and the element', () => {

@@ -37,7 +37,7 @@ forEachEngineOn(root, (env) => {
     await page.close();
   });
 
-  test('a built page: spoilers revealable after hydration; the JSON of the article is never fetched', async () => {
+  test('a built page: spoilers revealable after hydration; the JSON of the article, the render chunk and the wasm are never fetched', async () => {
     const page = await env.newPage();
     await page.goto(env.url('/reviews/la-la-land.html'));
     const gated = page.getByText('five-year-later epilogue');
@@ -45,7 +45,9 @@ forEachEngineOn(root, (env) => {
     await page.getByRole('button', { name: 'Show all spoilers' }).click();
     await gated.waitFor();
     assert.equal(await gated.isVisible(), true);
-    assert.deepEqual(page.requests().filter((r) => r.endsWith('.json') || r.endsWith('.wasm')), [], 'hydration fetched the article or the core');
+    assert.deepEqual(page.requests().filter((r) => r.endsWith('.json') || r.endsWith('.wasm') || r.includes('article-widget-render.')), [], 'hydration fetched the article or the core');
+    // The page's own files: the script and the stylesheet (favicon aside).
+    assert.deepEqual(page.requests().filter((r) => r.includes('/assets/')).map((r) => r.replace(/\.[0-9a-f]{16}\./, '.')).sort(), ['/reviews/assets/article-widget.css', '/reviews/assets/article-widget.js']);
     assert.deepEqual(await problems(page), []);
     await page.close();
   });

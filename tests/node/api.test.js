@@ -150,3 +150,12 @@ test('two modules are independent', async () => {
   assert.equal(other.render(seed, { idPrefix: 'b-' }).ok, true);
   assert.equal(w.render(seed).html, read('tests/golden/la-la-land.html'));
 });
+
+test('loadWidget takes the wasm compiled by the caller (wasmModule: what the browser widget passes), or its bytes', async () => {
+  const bytes = readFileSync(new URL('web/dist/article-widget-core.wasm', root));
+  for (const options of [{ wasmModule: WebAssembly.compile(bytes) }, { wasmModule: await WebAssembly.compile(bytes) }, { wasmBinary: bytes }]) {
+    const other = await loadWidget(options);
+    assert.equal(other.render(seed).html, w.render(seed).html);
+    other.release();
+  }
+});

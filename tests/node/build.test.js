@@ -30,9 +30,9 @@ test('build: one standalone page per article (the core\'s page shell), hashed as
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, new RegExp(`: ${examples.length} articles \\(${examples.length} rendered, 0 unchanged\\)`));
   const assets = readdirSync(join(out, 'assets')).sort();
-  assert.equal(assets.length, 5);
-  for (const a of assets) assert.match(a, /^article-widget(-core|-index|\.light)?\.[0-9a-f]{16}\.(js|wasm|css)$/);
-  const script = assets.find((a) => a.endsWith('.js'));
+  assert.equal(assets.length, 6);
+  for (const a of assets) assert.match(a, /^article-widget(-core|-index|-render|\.light)?\.[0-9a-f]{16}\.(js|wasm|css)$/);
+  const script = assets.find((a) => /^article-widget\.[0-9a-f]+\.js$/.test(a));
   const css = assets.find((a) => /^article-widget\.[0-9a-f]+\.css$/.test(a));
   const indexCss = assets.find((a) => a.startsWith('article-widget-index.'));
   const w = await loadWidget();

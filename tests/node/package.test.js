@@ -17,7 +17,7 @@ const app = installInto(join(work, 'app'), tarball);
 test('the tarball holds the runtime files and nothing else', () => {
   const files = packed.files.map((f) => f.path).sort();
   for (const f of ['index.js', 'index.d.ts', 'widget.js', 'article-widget.css', 'bin/article-widget.js',
-    'dist/article-widget.js', 'dist/article-widget-core.mjs', 'dist/article-widget-core.wasm', 'dist/article-widget.css',
+    'dist/article-widget.js', 'dist/article-widget-render.js', 'dist/article-widget-core.mjs', 'dist/article-widget-core.wasm', 'dist/article-widget.css',
     'dist/article-widget.light.css', 'cli/assets.js', 'cli/build.js', 'cli/build-worker.js', 'cli/problems.js',
     'cli/article-widget-index.css', 'package.json', 'README.md']) {
     assert.ok(files.includes(f), `${f} missing from the tarball`);

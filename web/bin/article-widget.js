@@ -13,7 +13,7 @@
 //            children instead of a shadow root, with the light stylesheet: docs/HTML.md "Light DOM")
 //   article-widget assets                the browser files' Subresource Integrity (sha384)
 //   article-widget assets --out DIR      the browser files as one folder, the script pinned to
-//                                        the other two (--hash: content-hashed names; web/cli/assets.js)
+//                                        the others (--hash: content-hashed names; web/cli/assets.js)
 //   article-widget build SRC --out OUT   a whole site: every article validated, then pre-rendered to a
 //                                        page, assets hashed, an index page (web/cli/build.js)
 import { readFile } from 'node:fs/promises';

@@ -1,50 +1,65 @@
-// The browser files as one folder a publisher copies anywhere: the script, the wasm and the
-// stylesheets (the shadow root's, and light mode's generated from it), the script finding the
-// others beside it. `article-widget assets` prints their
-// Subresource Integrity (the build runs it); with --out DIR it writes a copy whose script is pinned
-// to its siblings: their names (content-hashed with --hash) in its `new URL('./…')` literals and
-// their sha384 in its AW_INTEGRITY string, so a changed wasm or stylesheet is refused by the
-// browser (the widget's error state). Only bytes are moved here: hashing, copying, strings replaced.
+// The browser files as one folder a publisher copies anywhere: the script, its render chunk (the
+// JS API and the wasm glue, imported only when a widget must render), the wasm and the stylesheets
+// (the shadow root's, and light mode's generated from it), the script finding the others beside
+// it. `article-widget assets` prints their Subresource Integrity (the build runs it); with --out
+// DIR it writes a copy whose script is pinned to its siblings: their names (content-hashed with
+// --hash) in its `new URL('./…')` and `import('./…')` literals and their sha384 in its
+// AW_INTEGRITY string, so a changed chunk, wasm or stylesheet is refused by the browser (the
+// widget's error state). Only bytes are moved here: hashing, copying, strings replaced.
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export const SCRIPT = 'article-widget.js';
+export const RENDER = 'article-widget-render.js';
 export const WASM = 'article-widget-core.wasm';
 export const CSS = 'article-widget.css';
 export const LIGHT_CSS = 'article-widget.light.css';
-export const BROWSER_FILES = [SCRIPT, WASM, CSS, LIGHT_CSS];
+export const BROWSER_FILES = [SCRIPT, RENDER, WASM, CSS, LIGHT_CSS];
 /** The folder the package ships them in (web/dist/, built by `make build`). */
 export const DIST = new URL('../dist/', import.meta.url);
 
 // What CMakeLists.txt defines AW_INTEGRITY as (web/widget/core.js reads it): the bundle holds
 // this text exactly once, inside a string literal.
-const NO_INTEGRITY = JSON.stringify({ wasm: '', css: '', lightCss: '' });
+const NO_INTEGRITY = JSON.stringify({ wasm: '', css: '', lightCss: '', render: '' });
 
 export const integrity = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 const contentHash = (bytes) => createHash('sha384').update(bytes).digest('hex').slice(0, 16);
 export const hashedName = (name, bytes) => name.replace(/\.(\w+)$/, `.${contentHash(bytes)}.$1`);
 
-/** The files of a folder: [{ name, bytes, integrity }] (script, wasm, stylesheet, light stylesheet). */
+/** The files of a folder: [{ name, bytes, integrity }] in BROWSER_FILES' order. */
 export async function readBrowserFiles(from = DIST) {
-  return Promise.all(
+  const files = await Promise.all(
     BROWSER_FILES.map(async (name) => {
       const bytes = await readFile(from instanceof URL ? new URL(name, from) : join(from, name));
       return { name, bytes, integrity: integrity(bytes) };
     }),
   );
+  checkImports(files);
+  return files;
+}
+
+// The script imports the render chunk and nothing else; the chunk imports nothing. Anything more
+// (code esbuild moved into a shared chunk, CMakeLists.txt) would be a file no one copies or pins.
+const IMPORTS = { [SCRIPT]: [`./${RENDER}`], [RENDER]: [] };
+function checkImports(files) {
+  for (const { name, bytes } of files.filter((f) => f.name in IMPORTS)) {
+    // esbuild's output: import"./x.js", import{a as b}from"./x.js", import("./x.js"), export … from"./x.js".
+    const found = [...bytes.toString('utf8').matchAll(/\b(?:import|from)\s*\(?\s*["'](\.\.?\/[^"']+)["']/g)].map((m) => m[1]);
+    const extra = found.filter((spec) => !IMPORTS[name].includes(spec));
+    if (extra.length) throw new Error(`${name} imports ${extra.join(', ')}: the bundle must be the script and ${RENDER} only (CMakeLists.txt)`);
+  }
 }
 
 /**
- * The folder's files with the script pinned to its siblings: { script, wasm, css, lightCss }, each
- * { name, file, bytes, integrity } (`file`: the name to write, content-hashed when `hash`).
+ * The folder's files with the script pinned to its siblings: { script, render, wasm, css, lightCss },
+ * each { name, file, bytes, integrity } (`file`: the name to write, content-hashed when `hash`).
  */
-export function pinAssets([script, wasm, css, lightCss], { hash = false } = {}) {
+export function pinAssets(files, { hash = false } = {}) {
+  const byName = (name) => files.find((f) => f.name === name);
   const named = (f) => ({ ...f, file: hash ? hashedName(f.name, f.bytes) : f.name });
-  const w = named(wasm);
-  const c = named(css);
-  const l = named(lightCss);
-  let text = script.bytes.toString('utf8');
+  const [r, w, c, l] = [RENDER, WASM, CSS, LIGHT_CSS].map((name) => named(byName(name)));
+  let text = byName(SCRIPT).bytes.toString('utf8');
   const replace = (from, to, exactlyOnce) => {
     const parts = text.split(from);
     if (parts.length < 2 || (exactlyOnce && parts.length > 2)) {
@@ -52,13 +67,12 @@ export function pinAssets([script, wasm, css, lightCss], { hash = false } = {}) 
     }
     text = parts.join(to);
   };
-  replace(`"./${WASM}"`, `"./${w.file}"`);
-  replace(`"./${CSS}"`, `"./${c.file}"`);
-  replace(`"./${LIGHT_CSS}"`, `"./${l.file}"`);
+  // Every "./name" literal: the `new URL` ones and the chunk's import() specifier.
+  for (const f of [r, w, c, l]) replace(`"./${f.name}"`, `"./${f.file}"`);
   // The new text has no quote or backslash of the literal's kind: base64 only.
-  replace(NO_INTEGRITY, JSON.stringify({ wasm: w.integrity, css: c.integrity, lightCss: l.integrity }), true);
+  replace(NO_INTEGRITY, JSON.stringify({ wasm: w.integrity, css: c.integrity, lightCss: l.integrity, render: r.integrity }), true);
   const bytes = Buffer.from(text);
-  return { script: named({ name: SCRIPT, bytes, integrity: integrity(bytes) }), wasm: w, css: c, lightCss: l };
+  return { script: named({ name: SCRIPT, bytes, integrity: integrity(bytes) }), render: r, wasm: w, css: c, lightCss: l };
 }
 
 /** Writes pinned assets into a folder (created). */
@@ -67,12 +81,21 @@ export async function writeAssets(assets, outDir) {
   await Promise.all(Object.values(assets).map((a) => writeFile(join(outDir, a.file), a.bytes)));
 }
 
-/** The tags a page puts in its <head>, with URLs below `base` (e.g. "/static/aw/"). */
-export function headTags(assets, base = '') {
+/**
+ * The tags a page puts in its <head>, with URLs below `base` (e.g. "/static/aw/"). `render: false`
+ * for a page whose widgets are all server-rendered: it hydrates them without the render chunk or
+ * the wasm, so preloading them would only waste the reader's bytes.
+ */
+export function headTags(assets, base = '', { render = true } = {}) {
   const url = (a) => attr(base + a.file);
   return [
     `<link rel="modulepreload" href="${url(assets.script)}" integrity="${assets.script.integrity}">`,
-    `<link rel="preload" href="${url(assets.wasm)}" as="fetch" type="application/wasm" crossorigin integrity="${assets.wasm.integrity}">`,
+    ...(render
+      ? [
+          `<link rel="modulepreload" href="${url(assets.render)}" integrity="${assets.render.integrity}">`,
+          `<link rel="preload" href="${url(assets.wasm)}" as="fetch" type="application/wasm" crossorigin integrity="${assets.wasm.integrity}">`,
+        ]
+      : []),
     `<link rel="preload" href="${url(assets.css)}" as="style" crossorigin integrity="${assets.css.integrity}">`,
     `<script type="module" src="${url(assets.script)}" integrity="${assets.script.integrity}"></script>`,
   ];
@@ -117,11 +140,13 @@ export async function assetsCommand(args, usageError) {
   await writeAssets(assets, opts.out);
   const list = Object.values(assets);
   if (opts.json) {
-    console.log(JSON.stringify({ files: list.map(({ file, integrity: i }) => ({ file, integrity: i })), head: headTags(assets, opts.base) }));
+    const written = list.map(({ file, integrity: i }) => ({ file, integrity: i }));
+    console.log(JSON.stringify({ files: written, head: headTags(assets, opts.base), headServerRendered: headTags(assets, opts.base, { render: false }) }));
     return 0;
   }
   for (const a of list) console.log(`${join(opts.out, a.file).padEnd(40)} ${a.integrity}`);
   console.log(`\nIn the page's <head> (URLs below ${opts.base ? JSON.stringify(opts.base) : 'the page: --base URL to change'}):`);
   for (const tag of headTags(assets, opts.base)) console.log(tag);
+  console.log(`\nOn a page whose articles are all server-rendered, leave out the ${RENDER} and wasm preloads: it never fetches them.`);
   return 0;
 }

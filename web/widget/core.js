@@ -1,12 +1,13 @@
 // Everything the shim needs from outside the page's DOM: the wasm core (shared by all widgets),
 // the stylesheet link and the one Trusted Types policy.
-import { loadWidget } from '../index.js';
 
 // The script's assets, relative to it. The bundle (CMakeLists.txt defines AW_BUNDLE) ships as one
-// folder, dist/: article-widget.js, article-widget-core.wasm, article-widget.css and
-// article-widget.light.css (light mode's, generated from the first). Written as the
-// literal `new URL('./file', import.meta.url)`, which bundlers (Vite, webpack, Parcel) recognise:
-// they copy the file and rewrite the name. `article-widget assets --out DIR` does the same in its
+// folder, dist/: article-widget.js (this shim), article-widget-render.js (the JS API and the wasm
+// glue, imported only when a widget must render: a server-rendered page never loads it),
+// article-widget-core.wasm, article-widget.css and article-widget.light.css (light mode's,
+// generated from the first). Written as the literal `new URL('./file', import.meta.url)`, which
+// bundlers (Vite, webpack, Parcel) recognise: they copy the file and rewrite the name.
+// `article-widget assets --out DIR` does the same in its
 /* global AW_INTEGRITY */
 // copy, and writes the files' Subresource Integrity into AW_INTEGRITY (web/cli/assets.js). These
 // separate modules (web/widget/) use the package's layout. A widget's `stylesheet` / `wasm`
@@ -30,19 +31,71 @@ export class WidgetError extends Error {
 const cores = new Map(); // wasm URL ('' = beside the script) → the core loading from it
 
 /** The rendering core, loaded once per wasm URL for every widget on the page; a failure is not
- *  cached, so Retry retries. */
+ *  cached, so Retry retries (the wasm; a render chunk that failed to load stays failed in the
+ *  page's module map, which browsers do not retry). */
 export function getCore(wasmUrl = '') {
   const key = wasmUrl ? pageUrl(wasmUrl) : '';
   if (!cores.has(key)) {
+    const url = key || WASM_URL;
+    // The wasm is fetched and compiled (streaming, as it downloads) while the JS API and the glue
+    // load: neither waits for the other.
+    const wasmModule = compileWasm(url, key ? '' : INTEGRITY.wasm);
+    wasmModule.catch(() => {}); // reported by loadWidget, not as an unhandled rejection
     cores.set(
       key,
-      loadWidget(key ? { wasmUrl: key } : { wasmUrl: WASM_URL, wasmIntegrity: INTEGRITY.wasm }).catch((cause) => {
-        cores.delete(key);
-        throw new WidgetError('core', 'The article renderer could not be loaded.', { cause });
-      }),
+      importRender()
+        .then(({ loadWidget }) => loadWidget({ wasmUrl: url, wasmModule }))
+        .catch((cause) => {
+          cores.delete(key);
+          throw new WidgetError('core', 'The article renderer could not be loaded.', { cause });
+        }),
     );
   }
   return cores.get(key);
+}
+
+// loadWidget's own (web/index.js), copied: importing it would load the whole render chunk first.
+// Its fetch options are the ones a page's `<link rel="preload" as="fetch" crossorigin>` needs to be used.
+async function compileWasm(url, integrity) {
+  const response = await fetch(url, { credentials: 'same-origin', ...(integrity ? { integrity } : {}) });
+  if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
+  return response.headers.get('Content-Type')?.startsWith('application/wasm')
+    ? WebAssembly.compileStreaming(response)
+    : WebAssembly.compile(await response.arrayBuffer());
+}
+
+// The JS API and the glue: a chunk of their own in the bundle (esbuild splits at this import and
+// names it article-widget-render.js). A dynamic import() carries no integrity, so when the script
+// is pinned (`article-widget assets`) the chunk is first loaded by a <script type="module"
+// integrity> (a file that does not match fails to load: the error state, before anything of it
+// runs); import() then gets that same module from the page's module map, without a second fetch.
+// (A <link rel="modulepreload" integrity> is not enough: WebKitGTK 2.50 runs a tampered chunk
+// after one, and Firefox fails one whose crossorigin differs from a preload in the page's head.)
+async function importRender() {
+  if (INTEGRITY.render) await verifiedScript(new URL(RENDER_PATH, import.meta.url).href, INTEGRITY.render);
+  return import('../index.js');
+}
+
+// Not written `new URL('./…', import.meta.url)`: a bundler would copy the file once more as an asset.
+const RENDER_PATH = typeof AW_BUNDLE === 'boolean' ? './article-widget-render.js' : '../index.js';
+let verified; // the chunk's <script integrity>, loading or loaded
+function verifiedScript(href, integrity) {
+  if (!verified) {
+    const script = document.createElement('script');
+    verified = new Promise((resolve, reject) => {
+      script.addEventListener('load', resolve, { once: true });
+      script.addEventListener('error', () => {
+        verified = null;
+        script.remove();
+        reject(new Error(`${href} did not load, or does not match its integrity`));
+      }, { once: true });
+    });
+    script.type = 'module';
+    script.integrity = integrity;
+    script.src = trusted('createScriptURL', href);
+    document.head.append(script);
+  }
+  return verified;
 }
 
 /** Drops the cached cores (after a trap): the next render loads a fresh one. */
@@ -51,22 +104,29 @@ export function forgetCore() {
 }
 
 // Created on first use and kept private to this module: a pass-through policy must not leak.
-// The core's output is already sanitised (escape.cpp); this only lets it past Trusted Types.
+// The core's output is already sanitised (escape.cpp); this only lets it past Trusted Types. The
+// one script URL it passes is the render chunk's, beside this script.
 let policy;
-function htmlPolicy() {
+function trusted(kind, value) {
   if (policy === undefined) {
+    const renderUrl = new URL(RENDER_PATH, import.meta.url).href;
     policy = globalThis.trustedTypes
-      ? globalThis.trustedTypes.createPolicy('article-widget', { createHTML: (html) => html })
+      ? globalThis.trustedTypes.createPolicy('article-widget', {
+          createHTML: (html) => html,
+          createScriptURL: (url) => {
+            if (url !== renderUrl) throw new TypeError(`article-widget loads no script but ${renderUrl}`);
+            return url;
+          },
+        })
       : null;
   }
-  return policy;
+  return policy ? policy[kind](value) : value;
 }
 
 /** Parses the core's HTML into a fragment, through the Trusted Types policy when there is one. */
 export function htmlToFragment(html) {
   const template = document.createElement('template');
-  const p = htmlPolicy();
-  template.innerHTML = p ? p.createHTML(html) : html;
+  template.innerHTML = trusted('createHTML', html);
   return template.content;
 }
 
