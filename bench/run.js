@@ -332,7 +332,7 @@ function report(r) {
   if (tt) {
     L.push('#### Time to first rendered article, cold cache, localhost');
     L.push('');
-    L.push('bench/browser-ttfr.js: the widget page (bench/pages/widget.html, `<article-widget src>`) and the JS stack page (bench/pages/js-stack.html: the same JSON fetched, bench/js-stack/article.js, littlefoot; styled by the widget's stylesheet in its light-DOM form, so it looks as the widget does), loads alternating, warm-up rounds dropped (2 in Chromium, 1 elsewhere). ' +
+    L.push('bench/browser-ttfr.js: the widget page (bench/pages/widget.html, `<article-widget src>`) and the JS stack page (bench/pages/js-stack.html: the same JSON fetched, bench/js-stack/article.js, littlefoot; styled by the widget\'s stylesheet in its light-DOM form, so it looks as the widget does), loads alternating, warm-up rounds dropped (2 in Chromium, 1 elsewhere). ' +
       'Time from navigation start to the article in the DOM (widget: its `article-widget:render` event; JS stack: the end of its render call); "next frame" is a requestAnimationFrame + setTimeout after it. Chromium and Firefox: a fresh browser context per load; WebKitGTK: a fresh MiniBrowser per load.');
     L.push('');
     L.push('| engine | loads per page | page | median ms | min–max | IQR | next frame (median) |');
