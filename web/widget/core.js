@@ -31,8 +31,7 @@ export class WidgetError extends Error {
 const cores = new Map(); // wasm URL ('' = beside the script) → the core loading from it
 
 /** The rendering core, loaded once per wasm URL for every widget on the page; a failure is not
- *  cached, so Retry retries (the wasm; a render chunk that failed to load stays failed in the
- *  page's module map, which browsers do not retry). */
+ *  cached, so Retry retries (the wasm, and the render chunk: see importRender). */
 export function getCore(wasmUrl = '') {
   const key = wasmUrl ? pageUrl(wasmUrl) : '';
   if (!cores.has(key)) {
@@ -71,10 +70,20 @@ async function compileWasm(url, integrity) {
 // runs); import() then gets that same module from the page's module map, without a second fetch.
 // (A <link rel="modulepreload" integrity> is not enough: WebKitGTK 2.50 runs a tampered chunk
 // after one, and Firefox fails one whose crossorigin differs from a preload in the page's head.)
+// A chunk that failed to load (the network, its integrity) stays failed in the page's module map
+// under its URL, so Retry asks for it under another: the same file with a query.
 async function importRender() {
-  if (INTEGRITY.render) await verifiedScript(new URL(RENDER_PATH, import.meta.url).href, INTEGRITY.render);
-  return import('../index.js');
+  const retry = renderFailures ? `?retry=${renderFailures}` : '';
+  const href = new URL(RENDER_PATH, import.meta.url).href + retry;
+  try {
+    if (INTEGRITY.render) await verifiedScript(href, INTEGRITY.render);
+    return await (retry ? import(/* @vite-ignore */ href) : import('../index.js'));
+  } catch (err) {
+    renderFailures++;
+    throw err;
+  }
 }
+let renderFailures = 0;
 
 // Not written `new URL('./…', import.meta.url)`: a bundler would copy the file once more as an asset.
 const RENDER_PATH = typeof AW_BUNDLE === 'boolean' ? './article-widget-render.js' : '../index.js';
@@ -114,7 +123,7 @@ function trusted(kind, value) {
       ? globalThis.trustedTypes.createPolicy('article-widget', {
           createHTML: (html) => html,
           createScriptURL: (url) => {
-            if (url !== renderUrl) throw new TypeError(`article-widget loads no script but ${renderUrl}`);
+            if (url !== renderUrl && !url.startsWith(`${renderUrl}?retry=`)) throw new TypeError(`article-widget loads no script but ${renderUrl}`);
             return url;
           },
         })
