@@ -315,13 +315,13 @@ export class Page {
   lost(err) {
     return err?.name === 'NoSuchSessionError' && typeof this.engine.session === 'function';
   }
-  /** A fresh browser under this page, with the options it was made with; returns what the
-   *  driver logged around the old one's end. */
+  /** A fresh browser under this page, with the options it was made with, on a fresh display and
+   *  driver too (a reopen on the same driver was seen to lose its browser again at once: the CI
+   *  run of 2026-12-06). */
   async reopen() {
-    const log = this.engine.driverLog?.() ?? '';
     await this.impl.close().catch(() => {});
+    await this.engine.close();
     Object.assign(this, await this.engine.session(this.options));
-    return log;
   }
 }
 
@@ -467,6 +467,17 @@ class FirefoxEngine extends Engine {
   }
 }
 
+/** Ends a child process (SIGTERM, then SIGKILL after 5 s) and waits until it has exited. */
+async function stop(child) {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill();
+  if (!(await withTimeout(exited.then(() => true), 5000))) {
+    child.kill('SIGKILL');
+    await exited;
+  }
+}
+
 const freePort = () =>
   new Promise((resolve, reject) => {
     const s = createServer().listen(0, '127.0.0.1', () => {
@@ -539,14 +550,17 @@ class WebKitEngine extends Engine {
     const log = this.current?.handle.log;
     return log && existsSync(log) ? readFileSync(log, 'utf8').split('\n').slice(-40).join('\n') : '';
   }
-  shutdown({ driver, config }) {
-    driver.kill();
+  // Each process is waited for: a display or driver still going down while the next one starts
+  // (the next describe's engine, or a reopen) shares /tmp/.X11-unix and the browsers' caches with it.
+  async shutdown({ driver, config }) {
+    await stop(driver);
     rmSync(config, { recursive: true, force: true });
   }
   async close() {
     await super.close();
-    this.xvfb?.kill();
+    const xvfb = this.xvfb;
     this.xvfb = null;
+    await stop(xvfb);
   }
   async newPage(options, env) {
     const { impl, viewport } = await this.session(options);
