@@ -10,6 +10,7 @@
 
 #include "aw/escape.hpp"
 #include "aw/labels.hpp"
+#include "aw/markdown_arena.hpp"
 #include "aw/options.hpp"
 
 namespace aw {
@@ -434,7 +435,7 @@ void restore_literal(cmark_node* n) {
 }
 
 cmark_node* text_node(std::string_view text) {
-  cmark_node* t = cmark_node_new(CMARK_NODE_TEXT);
+  cmark_node* t = cmark_node_new_with_mem(CMARK_NODE_TEXT, markdown_arena());
   cmark_node_set_literal(t, std::string(text).c_str());
   return t;
 }
@@ -473,7 +474,7 @@ void pair_marks(cmark_node* container) {
         cmark_node_set_literal(c, "||");
         open = nullptr;
       } else {
-        cmark_node* spoiler = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+        cmark_node* spoiler = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_INLINE, markdown_arena());
         cmark_node_insert_before(open, spoiler);
         for (cmark_node* m = cmark_node_next(open); m != c;) {
           cmark_node* after = cmark_node_next(m);
@@ -566,11 +567,18 @@ void write_citation(std::string& out, std::string_view id_prefix, std::string_vi
   out.append("\">").append(n).append("</a></sup>");
 }
 
-cmark_node* parse_markdown(std::string_view markdown, int cmark_options) {
-  if (markdown.find("||") == std::string_view::npos) return cmark_parse_document(markdown.data(), markdown.size(), cmark_options);
-  const std::string marked = with_spoiler_marks(markdown);
-  cmark_node* doc = cmark_parse_document(marked.data(), marked.size(), cmark_options);
-  if (doc) mark_inline_spoilers(doc);
+MarkdownDoc parse_markdown(std::string_view markdown, int cmark_options) {
+  const bool spoilers = markdown.find("||") != std::string_view::npos;
+  const std::string marked = spoilers ? with_spoiler_marks(markdown) : std::string();
+  const std::string_view text = spoilers ? std::string_view(marked) : markdown;
+  cmark_parser* parser = cmark_parser_new_with_mem(cmark_options, markdown_arena());
+  cmark_parser_feed(parser, text.data(), text.size());
+  cmark_node* root = cmark_parser_finish(parser);
+  cmark_parser_free(parser);
+  if (!root) return nullptr;
+  markdown_arena_hold();
+  MarkdownDoc doc(root);
+  if (spoilers) mark_inline_spoilers(root);
   return doc;
 }
 
@@ -713,12 +721,10 @@ void render_markdown(std::string& out, std::string_view markdown, const Markdown
   // cmark's own check (CMARK_OPT_VALIDATE_UTF8) costs it ~8 instructions a byte on every line; valid
   // text, which is nearly all text, is recognised here at a fraction of that and parsed unchecked.
   const bool valid_utf8 = options.valid_utf8 || first_invalid_utf8(markdown) == std::string_view::npos;
-  cmark_node* doc = parse_markdown(markdown, valid_utf8 ? CMARK_OPT_DEFAULT : CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8);
+  const MarkdownDoc parsed = parse_markdown(markdown, valid_utf8 ? CMARK_OPT_DEFAULT : CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8);
+  cmark_node* doc = parsed.get();
   if (!doc) return;  // out of memory inside cmark
-  if (budget && !spend(node_count(doc))) {
-    cmark_node_free(doc);
-    return;
-  }
+  if (budget && !spend(node_count(doc))) return;
   cmark_consolidate_text_nodes(doc);
   if (options.inline_only && options.report) {
     cmark_node* first = cmark_node_first_child(doc);
@@ -728,7 +734,6 @@ void render_markdown(std::string& out, std::string_view markdown, const Markdown
                      "code blocks or further paragraphs are shown as blocks.");
   }
   Writer(out, markdown, options).run(doc);
-  cmark_node_free(doc);
 }
 
 }  // namespace aw

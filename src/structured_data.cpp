@@ -17,7 +17,8 @@ bool gated(const Article& a, bool spoiler, const RenderOptions& o) {
 // Inline spoilers are left out, whatever the options: a description or a search snippet has no
 // control to reveal them.
 std::string plain(const std::string& markdown) {
-  cmark_node* doc = parse_markdown(markdown, CMARK_OPT_DEFAULT);
+  const MarkdownDoc parsed = parse_markdown(markdown, CMARK_OPT_DEFAULT);
+  cmark_node* doc = parsed.get();
   if (!doc) return {};
   std::string out;
   cmark_iter* it = cmark_iter_new(doc);
@@ -35,7 +36,6 @@ std::string plain(const std::string& markdown) {
       out += ' ';
   }
   cmark_iter_free(it);
-  cmark_node_free(doc);
   // Footnote markers mean nothing outside the page.
   for (size_t at = out.find("[^"); at != std::string::npos; at = out.find("[^", at)) {
     size_t end = out.find(']', at);

@@ -16,8 +16,7 @@
 #include <vector>
 
 #include "aw/diagnostics.hpp"
-
-struct cmark_node;
+#include "aw/markdown_arena.hpp"
 
 namespace aw {
 
@@ -96,8 +95,9 @@ struct MarkdownOptions {
 
 // cmark's parse of `markdown` (cmark options as given), with each inline spoiler ||text|| as a
 // CMARK_NODE_CUSTOM_INLINE node holding its content; a "||" left unpaired, escaped (\|\|), or in
-// a code span, code block, URL or link text is literal. The caller frees the tree.
-cmark_node* parse_markdown(std::string_view markdown, int cmark_options);
+// a code span, code block, URL or link text is literal. The tree lives in the Markdown arena
+// (markdown_arena.hpp) until the MarkdownDoc goes.
+MarkdownDoc parse_markdown(std::string_view markdown, int cmark_options);
 
 // Renders `markdown` (UTF-8, may contain NUL) to an HTML fragment, appended to `out`.
 void render_markdown(std::string& out, std::string_view markdown, const MarkdownOptions& options);
