@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "aw/bytes16.hpp"
+
 namespace aw {
 
 namespace {
@@ -18,17 +20,14 @@ constexpr std::array<bool, 256> make_html_special() {
 }
 constexpr auto kHtmlSpecial = make_html_special();
 
-// Whether any of the 8 bytes at p may be one of them: the exact "has a byte less than n" bit
-// trick (plain 64-bit arithmetic, also fast in wasm without SIMD), on the bytes XORed so that each
-// special byte becomes 0 or 1: & and ' (0x26 0x27) together, < and > with '=' between them (a
-// rare false positive, which the table then settles), ", NUL.
+// Whether any of the 16 bytes at p is one of them.
 bool has_html_special(const char* p) {
-  uint64_t w;
-  std::memcpy(&w, p, 8);
-  constexpr uint64_t kOnes = 0x0101010101010101ull;
-  auto less = [](uint64_t x, uint64_t n) { return (x - kOnes * n) & ~x & 0x8080808080808080ull; };
-  return less(w ^ (kOnes * '&'), 2) | less(w ^ (kOnes * '<'), 3) | less(w ^ (kOnes * '"'), 1) | less(w, 1);
+  const Bytes16 b = load16(p);
+  return any16((b == '&') | (b == '<') | (b == '>') | (b == '"') | (b == '\'') | (b == 0));
 }
+
+// Whether the 16 bytes at p are all ASCII.
+bool ascii16(const char* p) { return !any16(load16(p) >= 0x80); }
 
 // The bytes a JSON string literal escapes: controls, '"' and '\\'.
 constexpr std::array<bool, 256> make_json_special() {
@@ -76,7 +75,7 @@ size_t first_invalid_utf8(std::string_view s) {
     auto c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
       ++i;
-      for (uint64_t w; i + 8 <= s.size() && (std::memcpy(&w, s.data() + i, 8), (w & 0x8080808080808080ull) == 0);) i += 8;  // ASCII runs
+      while (i + 16 <= s.size() && ascii16(s.data() + i)) i += 16;  // ASCII runs
       continue;
     }
     size_t n = c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2 : c >= 0xF0 && c <= 0xF4 ? 3 : 0;
@@ -102,8 +101,8 @@ void escape_html(std::string& out, std::string_view text) {
   size_t run = 0;  // start of the bytes not yet written
   size_t i = 0;
   while (i < n) {
-    while (i + 8 <= n && !has_html_special(p + i)) i += 8;  // most text needs no escaping
-    for (size_t stop = std::min(i + 8, n); i < stop; ++i) {
+    while (i + 16 <= n && !has_html_special(p + i)) i += 16;  // most text needs no escaping
+    for (size_t stop = std::min(i + 16, n); i < stop; ++i) {
       if (!kHtmlSpecial[static_cast<unsigned char>(p[i])]) continue;
       out.append(p + run, i - run);
       switch (p[i]) {
@@ -122,10 +121,10 @@ void escape_html(std::string& out, std::string_view text) {
 
 void ascii_html(std::string& html) {
   const size_t n = html.size();
-  // Most articles are mostly ASCII: the other bytes are found 8 at a time, and the text between
+  // Most articles are mostly ASCII: the other bytes are found 16 at a time, and the text between
   // them copied in runs (nothing is copied when there are none).
   auto next_non_ascii = [&](size_t i) {
-    for (uint64_t w; i + 8 <= n && (std::memcpy(&w, html.data() + i, 8), (w & 0x8080808080808080ull) == 0);) i += 8;
+    while (i + 16 <= n && ascii16(html.data() + i)) i += 16;
     while (i < n && static_cast<unsigned char>(html[i]) < 0x80) ++i;
     return i;
   };

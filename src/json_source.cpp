@@ -1,5 +1,6 @@
 #include "aw/json_source.hpp"
 
+#include "aw/bytes16.hpp"
 #include "aw/escape.hpp"
 
 #include <algorithm>
@@ -345,23 +346,19 @@ class Parser {
     return b_.value(json(d), at);
   }
 
-  // Whether none of the 8 bytes at p ends a run of plain string bytes: no '"', '\\', control
-  // or non-ASCII byte (the "has a zero byte" bit trick; plain 64-bit arithmetic, fast in wasm too).
-  static bool plain8(const char* p) {
-    uint64_t w;
-    std::memcpy(&w, p, 8);
-    constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
-    auto zero_byte = [](uint64_t x) { return (x - kOnes) & ~x & kHigh; };
-    const uint64_t below_space = (w - kOnes * 0x20) & ~w & kHigh;  // exact where no byte is >= 0x80
-    return !((w & kHigh) | below_space | zero_byte(w ^ (kOnes * '"')) | zero_byte(w ^ (kOnes * '\\')));
+  // Whether none of the 16 bytes at p ends a run of plain string bytes: no '"', '\\', control or
+  // non-ASCII byte.
+  static bool plain16(const char* p) {
+    const Bytes16 b = load16(p);
+    return !any16((b < 0x20) | (b >= 0x80) | (b == '"') | (b == '\\'));
   }
 
   // A string literal at i_ (its opening quote) into `out`, escapes decoded, UTF-8 checked.
   bool string(std::string& out) {
     const size_t open = i_++;
     for (;;) {
-      const size_t run = i_;  // plain bytes are copied in runs, found 8 at a time
-      while (i_ + 8 <= t_.size() && plain8(t_.data() + i_)) i_ += 8;
+      const size_t run = i_;  // plain bytes are copied in runs, found 16 at a time
+      while (i_ + 16 <= t_.size() && plain16(t_.data() + i_)) i_ += 16;
       while (i_ < t_.size()) {
         const auto c = static_cast<unsigned char>(t_[i_]);
         if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80) break;

@@ -161,7 +161,13 @@ class Arena {
   size_t live_ = 0;
 };
 
+// One per thread natively (Node's worker threads run the site build). The wasm module is single-
+// threaded, and wasm-ld refuses thread-local storage without the atomics feature.
+#if defined(__wasm__) && !defined(__wasm_atomics__)
+Arena arena;
+#else
 thread_local Arena arena;
+#endif
 
 void* arena_calloc(size_t count, size_t size) {
   if (size && count > SIZE_MAX / size) std::abort();

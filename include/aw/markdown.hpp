@@ -114,6 +114,10 @@ size_t markdown_nesting(std::string_view markdown, size_t* at_index = nullptr);
 size_t markdown_image_bracket_work(std::string_view markdown, size_t* at_index = nullptr);
 constexpr size_t kMaxImageBracketWork = 100000;
 
+// Number of bytes in `markdown` at which cmark's inline parser stops to try a delimiter, a bracket,
+// an entity or an escape ([ ] ! * _ ` < & \): render_markdown's work budget counts them.
+size_t inline_specials(std::string_view markdown);
+
 // Number of words (runs of non-space characters) in Markdown source, for reading time.
 size_t count_words(std::string_view text);
 

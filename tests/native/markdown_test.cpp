@@ -256,6 +256,32 @@ TEST(Markdown, NestingGuardKeepsQuadraticInputsAwayFromCmark) {
   EXPECT_EQ(markdown_nesting("          indented code\n"), 0u);
 }
 
+// The word-at-a-time count against the plain one: every byte value at every offset of a word and
+// of the tail, and runs of specials next to their neighbours in the byte order ('^', 'Z', 'a').
+TEST(Markdown, InlineSpecialsCountsEachByte) {
+  const std::string_view specials = "[]!*_`<&\\";
+  auto plain = [&](std::string_view s) {
+    size_t n = 0;
+    for (char c : s) n += specials.find(c) != std::string_view::npos;
+    return n;
+  };
+  for (int b = 0; b < 256; ++b)
+    for (size_t at = 0; at < 19; ++at) {
+      std::string s(19, 'a');
+      s[at] = static_cast<char>(b);
+      EXPECT_EQ(inline_specials(s), plain(s)) << "byte " << b << " at " << at;
+    }
+  uint32_t seed = 12345;
+  for (int round = 0; round < 2000; ++round) {
+    std::string s(round % 41, ' ');
+    for (char& c : s) {
+      seed = seed * 1103515245u + 12345u;
+      c = "[]!*_`<&\\^Za \x80\xff"[(seed >> 16) % 16];
+    }
+    EXPECT_EQ(inline_specials(s), plain(s)) << s;
+  }
+}
+
 TEST(Markdown, WordCount) {
   EXPECT_EQ(count_words("  one two\tthree\nfour  "), 4u);
   EXPECT_EQ(count_words(""), 0u);
