@@ -66,6 +66,25 @@ TEST(JsonSource, RejectsEveryKindOfMalformedText) {
   }
 }
 
+// Strings are read 16 bytes at a time (bytes16.hpp): what ends a plain run is found at every
+// offset of the first vector, the second and the tail, and an error is located at its byte.
+TEST(JsonSource, StringRunsEndAtEveryOffset) {
+  for (size_t at = 0; at < 37; ++at) {
+    const std::string head(at, 'a'), tail(36 - at, 'b');
+    Parsed escaped = parse("[\"" + head + "\\\"" + tail + "\"]");
+    ASSERT_TRUE(escaped.ok) << at;
+    EXPECT_EQ(escaped.doc.root[0].get<std::string>(), head + "\"" + tail);
+    Parsed utf8 = parse("[\"" + head + "\xC3\xA9" + tail + "\"]");
+    ASSERT_TRUE(utf8.ok) << at;
+    EXPECT_EQ(utf8.doc.root[0].get<std::string>(), head + "\xC3\xA9" + tail);
+    for (const char* bad : {"\t", "\xFF"}) {
+      Parsed p = parse("[\"" + head + bad + tail + "\"]");
+      ASSERT_FALSE(p.ok) << at;
+      EXPECT_EQ(p.diags[0].offset, 2 + at) << "byte " << static_cast<int>(static_cast<unsigned char>(*bad)) << " at " << at;
+    }
+  }
+}
+
 TEST(JsonSource, NulBytesAreRejectedRawButAcceptedEscaped) {
   EXPECT_FALSE(parse(std::string_view("{\"a\": \"x\0y\"}", 12)).ok);
   Parsed p = parse(R"({"a": "x\u0000y"})");
