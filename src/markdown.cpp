@@ -222,18 +222,16 @@ class Writer {
   }
 
   void heading(cmark_node* n, bool entering) {
-    int level = cmark_node_get_heading_level(n) + o_.heading_shift;
-    if (level > 6) level = 6;
-    std::string tag = "h" + std::to_string(level);
+    const char level = static_cast<char>('0' + std::min(cmark_node_get_heading_level(n) + o_.heading_shift, 6));
     if (!entering) {
-      out_ += "</" + tag + ">\n";
+      out_.append("</h").append(1, level).append(">\n");
       return;
     }
     cr(out_);
     std::string slug = slugify(plain_text(n));
     if (slug.empty()) slug = "heading";
     if (o_.used_ids) slug = o_.used_ids->claim(slug);
-    out_ += "<" + tag + " id=\"";
+    out_.append("<h").append(1, level).append(" id=\"");
     escape_html(out_, o_.id_prefix);
     escape_html(out_, slug);
     out_ += "\">";
@@ -597,12 +595,48 @@ MarkdownDoc parse_markdown(std::string_view markdown, int cmark_options) {
   return doc;
 }
 
+size_t StringSet::slot_of(std::string_view s) const {
+  uint64_t hash = 14695981039346656037ull;  // FNV-1a
+  for (char c : s) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  const size_t mask = slots_.size() - 1;
+  size_t i = static_cast<size_t>(hash) & mask;
+  while (used_[i] && slots_[i] != s) i = (i + 1) & mask;
+  return i;
+}
+
+bool StringSet::insert(std::string_view s) {
+  if ((size_ + 1) * 2 > slots_.size()) {  // grow to keep it at most half full
+    std::vector<std::string> old = std::move(slots_);
+    std::vector<bool> old_used = std::move(used_);
+    slots_.assign(std::max<size_t>(16, old.size() * 2), std::string());
+    used_.assign(slots_.size(), false);
+    for (size_t i = 0; i < old.size(); ++i)
+      if (old_used[i]) {
+        const size_t to = slot_of(old[i]);
+        slots_[to] = std::move(old[i]);
+        used_[to] = true;
+      }
+  }
+  const size_t i = slot_of(s);
+  if (used_[i]) return false;
+  slots_[i] = s;
+  used_[i] = true;
+  ++size_;
+  return true;
+}
+
 std::string UniqueIds::claim(const std::string& base) {
-  if (taken_.insert(base).second) return base;
-  size_t& k = next_suffix_.try_emplace(base, 2).first->second;
+  // A base with a suffix counter is taken already: its next id is tried at once, without first
+  // failing to insert the base again into the (large, when one heading repeats) set of all ids.
+  auto counter = next_suffix_.find(base);
+  if (counter == next_suffix_.end()) {
+    if (taken_.insert(base)) return base;
+    counter = next_suffix_.emplace(base, 2).first;
+  }
+  size_t& k = counter->second;
   for (;; ++k) {
     std::string id = base + "-" + std::to_string(k);
-    if (taken_.insert(id).second) {
+    if (taken_.insert(id)) {
       ++k;
       return id;
     }

@@ -42,6 +42,16 @@ TEST(Markdown, HeadingsGetPrefixedUniqueIds) {
   EXPECT_EQ(md("#### deep\n", o), "<h6 id=\"w1-deep\">deep</h6>\n");  // capped at h6
 }
 
+TEST(Markdown, StringSetKeepsEveryStringThroughItsGrowth) {
+  StringSet set;
+  EXPECT_TRUE(set.insert(""));
+  EXPECT_FALSE(set.insert(""));
+  for (int round = 0; round < 2; ++round)
+    for (int i = 0; i < 5000; ++i) EXPECT_EQ(set.insert("a-" + std::to_string(i)), round == 0) << i;
+  EXPECT_TRUE(set.insert("a-5000"));
+  EXPECT_FALSE(set.insert("a-4999"));
+}
+
 TEST(Markdown, UniqueIdsSkipTakenSuffixes) {
   UniqueIds ids(std::set<std::string>{"a-3"});
   EXPECT_EQ(ids.claim("a"), "a");
