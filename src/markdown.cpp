@@ -15,6 +15,9 @@
 #include "aw/markdown_arena.hpp"
 #include "aw/options.hpp"
 
+// src/cmark_literal.c: the length cmark keeps for a node's literal (its API gives only the text).
+extern "C" size_t aw_cmark_literal_length(cmark_node* node);
+
 namespace aw {
 namespace {
 
@@ -25,7 +28,7 @@ void cr(std::string& out) {
 
 std::string_view literal(cmark_node* node) {
   const char* s = cmark_node_get_literal(node);
-  return s ? std::string_view(s) : std::string_view();
+  return s ? std::string_view(s, aw_cmark_literal_length(node)) : std::string_view();
 }
 
 // Plain text of a node's inline content (heading slugs), inline spoilers left out.
