@@ -414,14 +414,15 @@ std::string shim_labels_json(const Labels& l) {
 
 std::string fill(std::string_view pattern, std::string_view key, std::string_view value) {
   std::string out;
-  std::string needle = "{" + std::string(key) + "}";
-  size_t i = 0;
-  for (;;) {
-    size_t at = pattern.find(needle, i);
-    if (at == std::string_view::npos) break;
-    out.append(pattern.substr(i, at - i));
-    out.append(value);
-    i = at + needle.size();
+  out.reserve(pattern.size() + value.size());
+  size_t i = 0;  // pattern[i..] is not written yet
+  for (size_t at = pattern.find('{'); at != std::string_view::npos; at = pattern.find('{', at + 1)) {
+    const size_t close = at + 1 + key.size();
+    if (close < pattern.size() && pattern[close] == '}' && pattern.substr(at + 1, key.size()) == key) {
+      out.append(pattern.substr(i, at - i)).append(value);
+      i = close + 1;
+      at = close;
+    }
   }
   out.append(pattern.substr(i));
   return out;

@@ -164,7 +164,7 @@ class ArticleWriter {
   // citation; "" or the problem's message.
   std::string cite(std::string_view id, std::string_view locator, Citation& c) {
     auto source = source_index_.find(id);
-    auto note = note_index_.find(id);
+    auto note = source != source_index_.end() ? note_index_.end() : note_index_.find(id);  // a source first
     if (source == source_index_.end() && note == note_index_.end())
       return "The citation [^" + std::string(id) + "] names no source in \"sources\"" +
              (a_.notes.empty() ? "" : " and no note in \"notes\"") + "." +
@@ -603,12 +603,14 @@ class ArticleWriter {
     if (cited == cited_.end()) return;
     const std::vector<std::string>& locators = cited->second.locators;
     const size_t refs = locators.size();
+    const std::string number_text = std::to_string(number);
     for (size_t k = 1; k <= refs; ++k) {
-      std::string n = std::to_string(number) + (refs > 1 ? "." + std::to_string(k) : "");
+      const std::string kth = std::to_string(k);
+      std::string name = fill(L_.back_to_citation, "n", refs > 1 ? number_text + "." + kth : number_text);
       const std::string& locator = locators[k - 1];
-      put(out_, " <a class=\"aw-backref\" href=\"#", P_, "_ref_", Esc{id}, "_", std::to_string(k), "\" aria-label=\"",
-          Esc{fill(L_.back_to_citation, "n", n) + (locator.empty() ? "" : ", " + locator)}, "\">↩<sup>", refs > 1 ? std::to_string(k) : "",
-          "</sup></a>");
+      if (!locator.empty()) name.append(", ").append(locator);
+      put(out_, " <a class=\"aw-backref\" href=\"#", P_, "_ref_", Esc{id}, "_", kth, "\" aria-label=\"", Esc{name}, "\">↩<sup>",
+          refs > 1 ? std::string_view(kth) : std::string_view(), "</sup></a>");
       if (!locator.empty()) put(out_, "<span class=\"aw-locator\">", Esc{locator}, "</span>");
     }
   }

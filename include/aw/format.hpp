@@ -114,8 +114,8 @@ struct Object {
   const char* noun;       // for messages: "a section"
   const char* doc;
   Span<Field> fields;
-  Finish finish = nullptr;             // what a field table cannot say: derived values, rules across fields
-  Span<std::string_view> exactly_one;  // names of fields of which exactly one is present (a media entry)
+  Finish finish = nullptr;                  // what a field table cannot say: derived values, rules across fields
+  Span<std::string_view> exactly_one = {};  // names of fields of which exactly one is present (a media entry)
 };
 
 // The root: one article.

@@ -49,5 +49,18 @@ TEST(Labels, OverrideKeysNameTheirWords) {
   EXPECT_EQ(label_text(labels_for("en"), "noSuchKey"), "");
 }
 
+// fill() against the plain rule: every "{key}", left to right, becomes the value; anything else
+// (another key, a lone or doubled brace, a key cut by the end) stays as written.
+TEST(Labels, FillReplacesEveryPlaceholderOfItsKeyOnly) {
+  EXPECT_EQ(fill("Source {n}", "n", "12"), "Source 12");
+  EXPECT_EQ(fill("{n}.{n}", "n", "3"), "3.3");
+  EXPECT_EQ(fill("{{n}}", "n", "3"), "{3}");
+  EXPECT_EQ(fill("{name} {n} {nn} {n", "n", "7"), "{name} 7 {nn} {n");
+  EXPECT_EQ(fill("{n}{n}{", "n", "{n}"), "{n}{n}{");
+  EXPECT_EQ(fill("no placeholder", "n", "x"), "no placeholder");
+  EXPECT_EQ(fill("", "n", "x"), "");
+  EXPECT_EQ(fill("{month} {year}", "year", "2016"), "{month} 2016");
+}
+
 }  // namespace
 }  // namespace aw
